@@ -1,0 +1,82 @@
+// Walks every route through a scenario (every choice at every node, plus the author's silence
+// branches) with the same pure step function the machine uses, scoring each finished route.
+import type { Scenario } from './schema.ts';
+import { applyEvent, checkEvent, initialContext, type ConversationContext, type ConversationEvent } from './conversation.ts';
+import { reportFor, type ConversationReport } from './report.ts';
+import type { Scores } from './score.ts';
+
+/** The answer time used when walking routes: prompt, but not instant. */
+export const ROUTE_SECONDS = 4;
+export const DEFAULT_ROUTE_LIMIT = 200_000;
+
+export interface Route {
+  /** Choice ids in order; "(silence)" where the player let patience run out. */
+  steps: string[];
+  events: ConversationEvent[];
+  report: ConversationReport;
+}
+
+export interface RouteSummary {
+  scenarioId: string;
+  count: number;
+  truncated: boolean;
+  outcomes: Record<string, number>;
+  min: Scores;
+  max: Scores;
+  best: Route;
+  worst: Route;
+}
+
+export const SILENCE_STEP = '(silence)';
+
+export function* walkRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): Generator<Route> {
+  let produced = 0;
+  const events: ConversationEvent[] = [];
+  const visiting = new Set<string>();
+  function* visit(ctx: ConversationContext): Generator<Route> {
+    if (produced >= limit) return;
+    if (ctx.ending) {
+      produced++;
+      yield { steps: events.map((e) => (e.type === 'player.choose' ? e.choice : SILENCE_STEP)), events: [...events], report: reportFor(s, ctx) };
+      return;
+    }
+    const node = s.nodes[ctx.node];
+    // Revisiting a node on the same route is a loop; the route ends there unexplored.
+    if (visiting.has(ctx.node)) return;
+    visiting.add(ctx.node);
+    const options: ConversationEvent[] = node.choices.map((c) => ({ type: 'player.choose', choice: c.id, seconds: Math.min(ROUTE_SECONDS, ctx.patience) }));
+    if (node.silence) options.push({ type: 'customer.patienceExpired' });
+    for (const ev of options) {
+      if (!checkEvent(s, ctx, ev).ok) continue;
+      events.push(ev);
+      yield* visit(applyEvent(s, ctx, ev));
+      events.pop();
+    }
+    visiting.delete(ctx.node);
+  }
+  yield* visit(initialContext(s));
+}
+
+const KEYS = ['empathy', 'ownership', 'timing', 'overall'] as const;
+
+export function summarizeRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): RouteSummary | null {
+  let count = 0;
+  let best: Route | null = null;
+  let worst: Route | null = null;
+  const min = { empathy: 100, ownership: 100, timing: 100, overall: 100 };
+  const max = { empathy: 0, ownership: 0, timing: 0, overall: 0 };
+  const outcomes: Record<string, number> = {};
+  for (const r of walkRoutes(s, limit)) {
+    count++;
+    for (const k of KEYS) {
+      min[k] = Math.min(min[k], r.report[k]);
+      max[k] = Math.max(max[k], r.report[k]);
+    }
+    const o = r.report.outcome ?? 'none';
+    outcomes[o] = (outcomes[o] ?? 0) + 1;
+    if (!best || r.report.overall > best.report.overall || (r.report.overall === best.report.overall && r.report.satisfaction > best.report.satisfaction)) best = r;
+    if (!worst || r.report.overall < worst.report.overall) worst = r;
+  }
+  if (!best || !worst) return null;
+  return { scenarioId: s.id, count, truncated: count >= limit, outcomes, min, max, best, worst };
+}
