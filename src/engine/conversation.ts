@@ -138,7 +138,14 @@ export function targetOf(s: Scenario, ctx: ConversationContext, event: Conversat
   return applyEvent(s, ctx, event).node;
 }
 
+const keepPromiseOffered = new WeakMap<Scenario, boolean>();
+
 /** True when the scenario offers a keep-promise move anywhere, so a promise can be kept. */
 export function promiseCanBeKept(s: Scenario): boolean {
-  return Object.values(s.nodes).some((n) => n.choices.some((c) => c.moves.includes('keep-promise')));
+  let v = keepPromiseOffered.get(s);
+  if (v === undefined) {
+    v = Object.values(s.nodes).some((n) => n.choices.some((c) => c.moves.includes('keep-promise')));
+    keepPromiseOffered.set(s, v);
+  }
+  return v;
 }

@@ -22,6 +22,9 @@ export interface RuleContext {
   all: readonly RubricTurn[];
   /** True when the scenario gives the player a chance to keep a promise. */
   promiseCanBeKept: boolean;
+  /** Moves made in earlier turns and in the whole conversation (derived from before/all, for speed). */
+  seenBefore: ReadonlySet<TurnMove>;
+  seenAll: ReadonlySet<TurnMove>;
 }
 
 export interface Rule {
@@ -40,8 +43,8 @@ export interface Rule {
 export const BASE: Record<Dimension, number> = { empathy: 30, ownership: 20, timing: 40 };
 
 const has = (t: RubricTurn, ...moves: TurnMove[]) => moves.some((m) => t.moves.includes(m));
-const earlier = (ctx: RuleContext, ...moves: TurnMove[]) => ctx.before.some((t) => has(t, ...moves));
-const ever = (ctx: RuleContext, ...moves: TurnMove[]) => ctx.all.some((t) => has(t, ...moves));
+const earlier = (ctx: RuleContext, ...moves: TurnMove[]) => moves.some((m) => ctx.seenBefore.has(m));
+const ever = (ctx: RuleContext, ...moves: TurnMove[]) => moves.some((m) => ctx.seenAll.has(m));
 const upTo = (ctx: RuleContext, ...moves: TurnMove[]) => earlier(ctx, ...moves) || has(ctx.turn, ...moves);
 /** Within one line, order follows the text: "I'm so sorry - let me move you now" apologises first. */
 const firstIndex = (t: RubricTurn, move: TurnMove) => t.moves.indexOf(move);

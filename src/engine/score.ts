@@ -1,6 +1,10 @@
 // Applies the rubric to a transcript: three scores, overall, and the feedback attached to each turn.
-import { BASE, DIMENSIONS, RULES, type Dimension, type RubricTurn, type Rule } from './rubric.ts';
+import { BASE, DIMENSIONS, RULES, type Dimension, type RubricTurn, type Rule, type RuleContext } from './rubric.ts';
+
+const TURN_RULES = RULES.filter((r) => r.scope === 'turn');
+const END_RULES = RULES.filter((r) => r.scope === 'end');
 import { clamp } from './customer.ts';
+import type { TurnMove } from './moves.ts';
 
 export interface Feedback {
   turn: number;
@@ -32,22 +36,45 @@ function fire(rule: Rule, turn: number): Feedback {
   return { turn, rule: rule.id, dimension: rule.dimension, points: rule.points, principle: rule.principle, text: rule.feedback };
 }
 
+/** A rule's view of one turn; the earlier turns are sliced only when a rule asks for them. */
+class TurnContext implements RuleContext {
+  readonly turn: RubricTurn;
+  constructor(
+    readonly all: readonly RubricTurn[],
+    readonly index: number,
+    readonly promiseCanBeKept: boolean,
+    readonly seenBefore: ReadonlySet<TurnMove>,
+    readonly seenAll: ReadonlySet<TurnMove>,
+  ) {
+    this.turn = all[index];
+  }
+  get before(): readonly RubricTurn[] {
+    return this.all.slice(0, this.index);
+  }
+}
+
 export function scoreTurns(turns: readonly RubricTurn[], options: ScoreOptions = {}): ScoreReport {
   const feedback: Feedback[] = [];
   const usedGroups = new Set<string>();
   const promiseCanBeKept = options.promiseCanBeKept ?? false;
-  const tryRule = (rule: Rule, index: number) => {
+  const seenAll = new Set(turns.flatMap((t) => t.moves));
+  const seenBefore = new Set<TurnMove>();
+  const tryRule = (rule: Rule, ctx: RuleContext) => {
     if (rule.group && usedGroups.has(rule.group)) return;
-    const ctx = { turn: turns[index], index, before: turns.slice(0, index), all: turns, promiseCanBeKept };
     if (!rule.applies(ctx)) return;
     if (rule.group) usedGroups.add(rule.group);
-    feedback.push(fire(rule, index));
+    feedback.push(fire(rule, ctx.index));
   };
+  const contextAt = (index: number): RuleContext => new TurnContext(turns, index, promiseCanBeKept, seenBefore, seenAll);
   for (let i = 0; i < turns.length; i++) {
-    for (const rule of RULES) if (rule.scope === 'turn') tryRule(rule, i);
+    const ctx = contextAt(i);
+    for (const rule of TURN_RULES) tryRule(rule, ctx);
+    for (const m of turns[i].moves) seenBefore.add(m);
   }
   if (turns.length > 0) {
-    for (const rule of RULES) if (rule.scope === 'end') tryRule(rule, turns.length - 1);
+    // End rules look at the whole conversation; seenBefore now holds every turn.
+    const ctx = contextAt(turns.length - 1);
+    for (const rule of END_RULES) tryRule(rule, ctx);
   }
   const totals = { ...BASE };
   for (const f of feedback) totals[f.dimension] += f.points;

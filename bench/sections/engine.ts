@@ -1,0 +1,51 @@
+// Engine throughput: routes enumerated per second across all scenarios, replays per second.
+import { loadLibrary } from '../../src/engine/files.ts';
+import { summarizeRoutes, walkRoutes } from '../../src/engine/routes.ts';
+import { replay } from '../../src/engine/replay.ts';
+import { median, progress, round, table, type SectionResult } from '../lib.ts';
+
+export async function engineSection(quick: boolean): Promise<SectionResult> {
+  const lib = loadLibrary();
+  const scenarios = [...lib.scenarios.values()];
+  const runs = quick ? 3 : 7;
+
+  progress(`engine: enumerating routes of ${scenarios.length} scenarios x${runs}`);
+  const pathsTimes: number[] = [];
+  let routeCount = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    routeCount = 0;
+    for (const s of scenarios) routeCount += summarizeRoutes(s)?.count ?? 0;
+    pathsTimes.push(performance.now() - t);
+  }
+  const pathsMs = median(pathsTimes);
+
+  progress('engine: replaying every route through the machine');
+  const eventLists = scenarios.flatMap((s) => [...walkRoutes(s)].map((r) => ({ s, events: r.events })));
+  const sample = eventLists.slice(0, quick ? 2000 : 10000);
+  const replayTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    for (const { s, events } of sample) replay(s, events);
+    replayTimes.push(performance.now() - t);
+  }
+  const replayMs = median(replayTimes);
+  const replaysPerSecond = sample.length / (replayMs / 1000);
+  const routesPerSecond = routeCount / (pathsMs / 1000);
+
+  return {
+    title: 'Engine',
+    lines: table(
+      ['measure', 'median'],
+      [
+        ['scenarios', scenarios.length],
+        ['routes (all scenarios)', routeCount],
+        ['`paths` over all scenarios (ms)', round(pathsMs, 1)],
+        ['routes enumerated and scored per second', Math.round(routesPerSecond)],
+        ['replays through the XState machine per second', Math.round(replaysPerSecond)],
+      ],
+    ),
+    checks: [{ name: '`paths` on all scenarios', target: '< 1000 ms', value: `${round(pathsMs, 1)} ms`, ok: pathsMs < 1000 }],
+    data: { scenarios: scenarios.length, routeCount, pathsMs, routesPerSecond, replaysPerSecond, replaySample: sample.length },
+  };
+}
