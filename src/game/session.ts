@@ -1,0 +1,344 @@
+// One conversation as the player experiences it: the engine's compiled machine (the rules), the
+// patience timer (the clock), the beats the scene shows one after another, and the save slot.
+// Plain TypeScript: the Conversation scene draws `view` and forwards input here.
+import { createActor, type Actor } from 'xstate';
+import { compile, type ConversationMachine } from '../engine/compile.ts';
+import { checkEvent, type ConversationContext, type ConversationEvent } from '../engine/conversation.ts';
+import { reportFor, type ConversationReport } from '../engine/report.ts';
+import type { Emotion, Scenario } from '../engine/schema.ts';
+import type { Clock } from './clock.ts';
+import { PatienceTimer } from './patience.ts';
+import { SAVE_VERSION, type SaveSlot, type SavedConversation } from './save.ts';
+
+export type BeatKind = 'line' | 'silence' | 'ending';
+
+/** One thing the customer says, shown typed out. */
+export interface Beat {
+  kind: BeatKind;
+  /** The node (or ending) this beat belongs to. */
+  node: string;
+  text: string;
+  emotion: Emotion;
+  narration?: string;
+  /** What the player said just before, shown as their speech bubble. */
+  reply?: string;
+}
+
+/**
+ * speaking: the line is being typed out; choosing: choices on screen, patience draining;
+ * waiting: a silence or ending line shown, waiting for Continue; finished: the conversation is over.
+ */
+export type Phase = 'speaking' | 'choosing' | 'waiting' | 'finished';
+
+export interface ChoiceView {
+  id: string;
+  text: string;
+  key: number;
+}
+
+export interface SessionView {
+  phase: Phase;
+  beat: Beat;
+  choices: ChoiceView[];
+  /** Choices can be taken (after the first second). */
+  unlocked: boolean;
+  mood: number;
+  patience: number;
+  paused: boolean;
+}
+
+export type SessionEvent =
+  | { type: 'changed' }
+  | { type: 'unlocked' }
+  | { type: 'turn'; event: ConversationEvent }
+  | { type: 'finished'; report: ConversationReport; events: ConversationEvent[] };
+
+export interface SessionOptions {
+  slot?: SaveSlot;
+  clock?: Clock;
+  patienceScale?: number;
+  /** Continue a saved conversation instead of starting fresh. */
+  restore?: SavedConversation | null;
+  passMark?: number;
+}
+
+const ANGRIER: Record<Emotion, Emotion> = {
+  calm: 'annoyed',
+  worried: 'annoyed',
+  annoyed: 'angry',
+  angry: 'furious',
+  furious: 'furious',
+  relieved: 'annoyed',
+};
+
+/** What the customer says when the player's silence has no scripted line. */
+export const DEFAULT_SILENCE_LINE = 'Hello? Are you still there?';
+
+/** The transcript events that lead to this context. */
+export function eventsOf(ctx: ConversationContext): ConversationEvent[] {
+  return ctx.turns.map((t) =>
+    t.choice === null ? { type: 'customer.patienceExpired' } : { type: 'player.choose', choice: t.choice, seconds: t.seconds },
+  );
+}
+
+export class ConversationSession {
+  readonly scenario: Scenario;
+  #actor: Actor<ConversationMachine>;
+  #beats: Beat[] = [];
+  #phase: Phase = 'speaking';
+  #timer: PatienceTimer | null = null;
+  #listeners = new Set<(e: SessionEvent) => void>();
+  #pendingSilence: { node: string; text: string; emotion: Emotion } | null = null;
+  #pendingReply: string | undefined;
+  #paused = false;
+  #o: SessionOptions;
+  #resumeElapsed = 0;
+  #restored = false;
+
+  constructor(scenario: Scenario, options: SessionOptions = {}) {
+    this.scenario = scenario;
+    this.#o = options;
+    const machine = compile(scenario).provide({
+      actions: {
+        customerSpeaks: (_args, params) => this.#onSpeaks(params.node),
+        conversationEnded: (_args, params) => this.#onEnded(params.ending),
+      },
+    });
+    const restore = options.restore && options.restore.scenarioId === scenario.id ? options.restore : null;
+    let actor: Actor<ConversationMachine> | null = null;
+    if (restore) {
+      try {
+        actor = createActor(machine, { snapshot: restore.snapshot as never });
+        actor.start();
+        if (actor.getSnapshot().status !== 'active' || !scenario.nodes[actor.getSnapshot().context.node]) {
+          actor.stop();
+          actor = null;
+        }
+      } catch {
+        actor = null;
+      }
+    }
+    if (actor && restore) {
+      this.#actor = actor;
+      this.#restored = true;
+      this.#resumeElapsed = restore.elapsed;
+      const node = scenario.nodes[this.context.node];
+      this.#beats = [{ kind: 'line', node: this.context.node, text: node.line, emotion: node.emotion, narration: node.narration }];
+    } else {
+      this.#actor = createActor(machine);
+      this.#actor.start();
+    }
+  }
+
+  /** True when this session continued a save. */
+  get resumed(): boolean {
+    return this.#restored;
+  }
+
+  get context(): ConversationContext {
+    return this.#actor.getSnapshot().context;
+  }
+  get events(): ConversationEvent[] {
+    return eventsOf(this.context);
+  }
+  get beat(): Beat {
+    return this.#beats[0];
+  }
+  get phase(): Phase {
+    return this.#phase;
+  }
+  get timer(): PatienceTimer | null {
+    return this.#timer;
+  }
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  get view(): SessionView {
+    const node = this.scenario.nodes[this.context.node];
+    const choosing = this.#phase === 'choosing' && !!node;
+    return {
+      phase: this.#phase,
+      beat: this.beat,
+      choices: choosing ? node.choices.map((c, i) => ({ id: c.id, text: c.text, key: i + 1 })) : [],
+      unlocked: choosing && !!this.#timer?.unlocked(),
+      mood: this.context.mood,
+      patience: this.context.patience,
+      paused: this.#paused,
+    };
+  }
+
+  /** Patience left as a share of the patience at this line (1 while the customer speaks). */
+  patienceFraction(): number {
+    if (this.#phase !== 'choosing' || !this.#timer) return this.#phase === 'speaking' || this.#phase === 'waiting' ? 1 : 0;
+    return this.#timer.fraction();
+  }
+  patienceRemaining(): number {
+    return this.#timer && this.#phase === 'choosing' ? this.#timer.remaining() : this.context.patience;
+  }
+
+  subscribe(listener: (e: SessionEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The scene finished typing the current beat (or the player skipped it). */
+  lineShown(): void {
+    if (this.#phase !== 'speaking') return;
+    const beat = this.beat;
+    if (beat.kind === 'line') {
+      this.#phase = 'choosing';
+      this.#startTimer();
+    } else {
+      this.#phase = 'waiting';
+    }
+    this.#emit({ type: 'changed' });
+  }
+
+  /** Continue past a silence or ending line. */
+  advance(): void {
+    if (this.#phase !== 'waiting') return;
+    if (this.beat.kind === 'ending') {
+      this.#finish();
+      return;
+    }
+    this.#beats.shift();
+    this.#phase = 'speaking';
+    this.#emit({ type: 'changed' });
+  }
+
+  /** Answers with a choice. Returns false if it cannot be taken now (locked, paused, unknown). */
+  choose(choiceId: string): boolean {
+    const timer = this.#timer;
+    if (this.#phase !== 'choosing' || !timer || this.#paused) return false;
+    if (timer.checkExpired()) return false;
+    if (!timer.unlocked()) return false;
+    const event: ConversationEvent = { type: 'player.choose', choice: choiceId, seconds: timer.answerSeconds() };
+    if (!checkEvent(this.scenario, this.context, event).ok) return false;
+    const choice = this.scenario.nodes[this.context.node].choices.find((c) => c.id === choiceId);
+    timer.stop();
+    this.#timer = null;
+    this.#pendingReply = choice?.text;
+    this.#send(event);
+    return true;
+  }
+
+  pause(): void {
+    if (this.#paused) return;
+    this.#paused = true;
+    this.#timer?.pause();
+    this.save();
+    this.#emit({ type: 'changed' });
+  }
+  resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    if (this.#phase === 'choosing') this.#timer?.resume();
+    this.#emit({ type: 'changed' });
+  }
+
+  /** Writes the save slot (every turn, and when the page is hidden or closed). */
+  save(): void {
+    const slot = this.#o.slot;
+    if (!slot) return;
+    const snap = this.#actor.getSnapshot();
+    if (snap.status !== 'active') return;
+    const elapsed = this.#phase === 'choosing' && this.#timer ? this.#timer.elapsed() : 0;
+    slot.write({
+      version: SAVE_VERSION,
+      scenarioId: this.scenario.id,
+      snapshot: this.#actor.getPersistedSnapshot(),
+      elapsed: Math.round(elapsed * 10) / 10,
+      savedAt: new Date().toISOString(),
+    });
+  }
+
+  report(): ConversationReport {
+    return reportFor(this.scenario, this.context, this.#o.passMark);
+  }
+
+  /** Stops timers and the actor (the scene is closing). */
+  dispose(): void {
+    this.#timer?.stop();
+    this.#timer = null;
+    this.#listeners.clear();
+    this.#actor.stop();
+  }
+
+  #startTimer(): void {
+    const elapsed = this.#resumeElapsed;
+    this.#resumeElapsed = 0;
+    this.#timer = new PatienceTimer({
+      patience: this.context.patience,
+      elapsed,
+      scale: this.#o.patienceScale,
+      clock: this.#o.clock,
+      onExpire: () => this.#onPatienceExpired(),
+      onUnlock: () => this.#emit({ type: 'unlocked' }),
+    });
+    if (!this.#paused) this.#timer.start();
+    if (this.#timer.unlocked()) this.#emit({ type: 'unlocked' });
+  }
+
+  #onPatienceExpired(): void {
+    if (this.#phase !== 'choosing') return;
+    const nodeId = this.context.node;
+    const node = this.scenario.nodes[nodeId];
+    this.#timer = null;
+    this.#pendingSilence = { node: nodeId, text: node.silence?.line ?? DEFAULT_SILENCE_LINE, emotion: ANGRIER[node.emotion] };
+    this.#pendingReply = undefined;
+    this.#send({ type: 'customer.patienceExpired' });
+  }
+
+  #send(event: ConversationEvent): void {
+    this.#beats = [];
+    this.#actor.send(event);
+    this.#pendingSilence = null;
+    this.#pendingReply = undefined;
+    this.#phase = 'speaking';
+    if (this.#actor.getSnapshot().status === 'active') this.save();
+    else this.#o.slot?.clear();
+    this.#emit({ type: 'turn', event });
+    this.#emit({ type: 'changed' });
+  }
+
+  #silenceBeatFirst(): Beat[] {
+    const s = this.#pendingSilence;
+    return s ? [{ kind: 'silence', node: s.node, text: s.text, emotion: s.emotion, narration: 'You said nothing for too long.' }] : [];
+  }
+
+  #onSpeaks(nodeId: string): void {
+    const node = this.scenario.nodes[nodeId];
+    const s = this.#pendingSilence;
+    if (s && s.node === nodeId) {
+      // Silence that keeps the customer at the same point: their reaction is the new line.
+      this.#beats.push({ kind: 'line', node: nodeId, text: s.text, emotion: s.emotion, narration: 'You said nothing for too long.' });
+      return;
+    }
+    this.#beats.push(...this.#silenceBeatFirst(), {
+      kind: 'line',
+      node: nodeId,
+      text: node.line,
+      emotion: node.emotion,
+      narration: node.narration,
+      reply: s ? undefined : this.#pendingReply,
+    });
+  }
+
+  #onEnded(endingId: string): void {
+    const ending = this.scenario.endings[endingId];
+    const silence = this.#silenceBeatFirst();
+    this.#beats.push(...silence, { kind: 'ending', node: endingId, text: ending.line, emotion: ending.emotion, reply: silence.length ? undefined : this.#pendingReply });
+  }
+
+  #finish(): void {
+    this.#phase = 'finished';
+    this.#o.slot?.clear();
+    this.#emit({ type: 'finished', report: this.report(), events: this.events });
+    this.#emit({ type: 'changed' });
+  }
+
+  #emit(e: SessionEvent): void {
+    for (const l of [...this.#listeners]) l(e);
+  }
+}
