@@ -1,6 +1,6 @@
 // YAML text -> Scenario, or a list of errors naming the file, line and column and what is wrong.
 // Never throws on bad input.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { scenarioSchema, type Scenario, type Next } from './schema.ts';
 import { possibleTargets } from './conversation.ts';
 
@@ -19,20 +19,31 @@ export function formatError(e: ScenarioError): string {
 
 type Path = readonly (string | number)[];
 
-/** The position of the deepest YAML node along `path` (the parent, when the key is missing). */
-function locate(doc: Document, lc: LineCounter, path: Path): { line: number; column: number } {
+/**
+ * The position of the deepest YAML node along `path`. When a key is missing, the position of the key
+ * that names the block lacking it (`remedy:` for a node without `emotion`). With `atKey`, the
+ * position of the last key itself rather than its value (for unknown keys).
+ */
+function locate(doc: Document, lc: LineCounter, path: Path, atKey = false): { line: number; column: number } {
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
-  for (const key of path) {
+  let header = offset;
+  for (const [i, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
-      if (!pair) break;
-      const target = (pair.value ?? pair.key) as Node | null;
+      if (!pair) {
+        offset = header;
+        break;
+      }
+      const keyAt = (pair.key as Node | null)?.range?.[0];
+      const target = ((atKey && i === path.length - 1 ? pair.key : pair.value) ?? pair.key) as Node | null;
       node = target;
-      offset = (target?.range?.[0] ?? (pair.key as Node | null)?.range?.[0]) ?? offset;
+      offset = (target?.range?.[0] ?? keyAt) ?? offset;
+      header = keyAt ?? offset;
     } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
       node = node.items[key];
       offset = (node as Node).range?.[0] ?? offset;
+      header = offset;
     } else break;
   }
   const pos = lc.linePos(offset);
@@ -47,11 +58,11 @@ export function parseScenario(text: string, file = '<scenario>'): LoadResult {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   const errors: ScenarioError[] = [];
-  const at = (path: Path, message: string) => errors.push({ file, ...locate(doc, lc, path), message });
+  const at = (path: Path, message: string, atKey = false) => errors.push({ file, ...locate(doc, lc, path, atKey), message });
 
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-    const message = e.code === 'DUPLICATE_KEY' ? `duplicate id or key: ${e.message.split('\n')[0]}` : e.message.split('\n')[0];
+    const message = e.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(doc, lc, e.pos[0]) : e.message.split('\n')[0];
     errors.push({ file, line: pos.line, column: pos.col, message });
   }
   if (errors.length) return { ok: false, errors };
@@ -71,12 +82,15 @@ export function parseScenario(text: string, file = '<scenario>'): LoadResult {
     for (const issue of parsed.error.issues) {
       const path = issue.path as Path;
       let message = issue.message;
-      if (issue.code === 'invalid_value' && 'values' in issue) {
+      if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && getIn(data, path) === undefined) {
+        message = `${describePath(path)} is missing`;
+      } else if (issue.code === 'invalid_value' && 'values' in issue) {
         message = `${describePath(path)}: "${String(getIn(data, path))}" is not allowed; expected one of: ${(issue.values as unknown[]).join(', ')}`;
       } else if (issue.code === 'unrecognized_keys') {
         message = `${describePath(path)}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      } else if (issue.code === 'invalid_type' && getIn(data, path) === undefined) {
-        message = `${describePath(path)} is missing`;
+        // Point at the (first) unknown key, not at the start of the block that holds it.
+        at([...path, issue.keys[0]], message, true);
+        continue;
       } else {
         message = `${describePath(path)}: ${message}`;
       }
@@ -88,6 +102,25 @@ export function parseScenario(text: string, file = '<scenario>'): LoadResult {
   checkReferences(parsed.data, at);
   if (errors.length) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, scenario: parsed.data, errors: [] };
+}
+
+/** Names the repeated key and where it was first used; the parser's own message names neither. */
+function duplicateKeyMessage(doc: Document, lc: LineCounter, offset: number): string {
+  let message = 'duplicate id or key: Map keys must be unique';
+  visit(doc, {
+    Pair(_key, pair, path) {
+      const key = pair.key as Node | null;
+      if (key?.range?.[0] !== offset) return;
+      const name = isScalar(key) ? key.value : key;
+      const parent = path[path.length - 1];
+      const first = isMap(parent) ? parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === name) : undefined;
+      const firstAt = (first?.key as Node | null)?.range?.[0];
+      const where = firstAt !== undefined && firstAt !== offset ? ` (first used on line ${lc.linePos(firstAt).line})` : '';
+      message = `duplicate id or key "${String(name)}"${where}: each key may appear only once in a mapping`;
+      return visit.BREAK;
+    },
+  });
+  return message;
 }
 
 function getIn(data: unknown, path: Path): unknown {
