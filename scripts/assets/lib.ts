@@ -1,0 +1,221 @@
+// Shared helpers for the asset generators: reading scenarios, seeded randomness, colour maths,
+// number formatting for stable SVG output, and small file-system utilities.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCENARIO_DIR = join(ROOT, 'scenarios');
+export const ASSET_DIR = join(ROOT, 'assets');
+
+export const EMOTIONS = ['calm', 'worried', 'annoyed', 'angry', 'furious', 'relieved'] as const;
+export const SETTINGS = ['hotel-desk', 'call-centre', 'shop-counter', 'office', 'chat'] as const;
+export const HAIR_STYLES = ['short', 'long', 'bun', 'bald', 'curly'] as const;
+
+export type Emotion = (typeof EMOTIONS)[number];
+export type Setting = (typeof SETTINGS)[number];
+export type HairStyle = (typeof HAIR_STYLES)[number];
+
+export interface Look {
+  skin?: string;
+  hair?: string;
+  hairStyle?: HairStyle;
+  shirt?: string;
+  glasses?: boolean;
+}
+
+/** The parts of a scenario file the asset generators need. Read leniently: files may be half-written. */
+export interface ScenarioAssets {
+  file: string;
+  id: string;
+  setting: Setting | string;
+  name: string;
+  voice?: string;
+  look: Look;
+  /** Node id -> line; ending id -> line (keys are `ending-<id>`). In file order. */
+  lines: { key: string; text: string; emotion?: string }[];
+}
+
+/** Every scenario in scenarios/, sorted by id. Files that do not parse are reported and skipped. */
+export function loadScenarios(dir = SCENARIO_DIR, warn: (msg: string) => void = (m) => console.warn(m)): ScenarioAssets[] {
+  if (!existsSync(dir)) return [];
+  const out: ScenarioAssets[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    if (!/\.ya?ml$/.test(f)) continue;
+    const file = join(dir, f);
+    let data: any;
+    try {
+      data = parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      warn(`skipping ${f}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    if (!data || typeof data !== 'object' || typeof data.id !== 'string') {
+      warn(`skipping ${f}: no scenario id`);
+      continue;
+    }
+    const customer = data.customer ?? {};
+    const lines: ScenarioAssets['lines'] = [];
+    for (const [id, node] of Object.entries<any>(data.nodes ?? {})) {
+      if (node && typeof node.line === 'string' && node.line.trim()) lines.push({ key: id, text: clean(node.line), emotion: node.emotion });
+    }
+    for (const [id, end] of Object.entries<any>(data.endings ?? {})) {
+      if (end && typeof end.line === 'string' && end.line.trim()) lines.push({ key: `ending-${id}`, text: clean(end.line), emotion: end.emotion });
+    }
+    out.push({
+      file,
+      id: data.id,
+      setting: data.setting,
+      name: typeof customer.name === 'string' ? customer.name : data.id,
+      voice: typeof customer.voice === 'string' ? customer.voice : undefined,
+      look: customer.look && typeof customer.look === 'object' ? customer.look : {},
+      lines,
+    });
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The text as the game shows it: YAML folded scalars already join lines; trim the trailing newline. */
+export function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------- seeded randomness
+
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export interface Rng {
+  (): number;
+  range(min: number, max: number): number;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+}
+
+/** mulberry32, seeded from a string. */
+export function rng(seed: string): Rng {
+  let a = hashString(seed);
+  const next = (() => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }) as Rng;
+  next.range = (min, max) => min + (max - min) * next();
+  next.int = (min, max) => Math.floor(next.range(min, max + 1));
+  next.pick = (items) => items[Math.floor(next() * items.length)];
+  next.chance = (p) => next() < p;
+  return next;
+}
+
+// ---------------------------------------------------------------- colour
+
+export function hexToRgb(hex: string): [number, number, number] {
+  let h = hex.trim().replace(/^#/, '');
+  if (h.length === 3) h = [...h].map((c) => c + c).join('');
+  if (!/^[0-9a-f]{6}$/i.test(h)) throw new Error(`not a colour: ${hex}`);
+  return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+}
+
+export function isColour(s: unknown): s is string {
+  return typeof s === 'string' && /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.test(s.trim());
+}
+
+export function rgbToHex([r, g, b]: [number, number, number]): string {
+  const c = (v: number) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0');
+  return `#${c(r)}${c(g)}${c(b)}`;
+}
+
+/** Linear mix of two colours; t = 0 gives a, t = 1 gives b. */
+export function mix(a: string, b: string, t: number): string {
+  const A = hexToRgb(a);
+  const B = hexToRgb(b);
+  return rgbToHex([A[0] + (B[0] - A[0]) * t, A[1] + (B[1] - A[1]) * t, A[2] + (B[2] - A[2]) * t]);
+}
+
+/** Multiply-style shade: darker and a touch warmer/more saturated, like a painted shadow. */
+export function shade(c: string, amount: number, tint = '#3a1f2b'): string {
+  const [r, g, b] = hexToRgb(c);
+  const [tr, tg, tb] = hexToRgb(tint);
+  const m = (v: number, t: number) => v * (1 - amount) + ((v * t) / 255) * amount;
+  return rgbToHex([m(r, tr), m(g, tg), m(b, tb)]);
+}
+
+export function tint(c: string, amount: number): string {
+  return mix(c, '#fff8ee', amount);
+}
+
+export function luminance(c: string): number {
+  const [r, g, b] = hexToRgb(c).map((v) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Desaturate towards a grey of equal luminance-ish. */
+export function mute(c: string, amount: number): string {
+  const [r, g, b] = hexToRgb(c);
+  const grey = 0.3 * r + 0.59 * g + 0.11 * b;
+  return rgbToHex([r + (grey - r) * amount, g + (grey - g) * amount, b + (grey - b) * amount]);
+}
+
+// ---------------------------------------------------------------- SVG output
+
+/** A number for SVG output: at most one decimal, no trailing zeros, no "-0". */
+export function n(v: number): string {
+  const r = Math.round(v * 10) / 10;
+  return (Object.is(r, -0) ? 0 : r).toString();
+}
+
+/** Tagged template that formats interpolated numbers with n(). */
+export function svg(strings: TemplateStringsArray, ...values: unknown[]): string {
+  let out = strings[0];
+  values.forEach((v, i) => {
+    out += (typeof v === 'number' ? n(v) : Array.isArray(v) ? v.join('') : v == null || v === false ? '' : String(v)) + strings[i + 1];
+  });
+  return out;
+}
+
+export function pts(points: [number, number][]): string {
+  return points.map(([x, y]) => `${n(x)} ${n(y)}`).join(' ');
+}
+
+// ---------------------------------------------------------------- files
+
+/** Writes a file only when its content changed. Returns true when it wrote. */
+export function writeIfChanged(file: string, content: string | Buffer): boolean {
+  mkdirSync(dirname(file), { recursive: true });
+  if (existsSync(file)) {
+    const old = readFileSync(file);
+    if (Buffer.isBuffer(content) ? old.equals(content) : old.toString('utf8') === content) return false;
+  }
+  writeFileSync(file, content);
+  return true;
+}
+
+/** Removes entries of `dir` that `keep` rejects. Returns the removed names. */
+export function prune(dir: string, keep: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (keep(name)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** True when this module is the script node was asked to run. */
+export function isMain(metaUrl: string): boolean {
+  return !!process.argv[1] && resolve(process.argv[1]) === fileURLToPath(metaUrl);
+}
