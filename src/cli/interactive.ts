@@ -35,7 +35,8 @@ export async function playInteractive(s: Scenario, ctx: CliContext, now: () => n
       }
       const node = s.nodes[context.node];
       ctx.out();
-      if (node.narration) ctx.out(paint(wrap(node.narration).join('\n'), 'dim'));
+      const again = context.turns.at(-1)?.node === context.node;
+      if (node.narration && !again) ctx.out(paint(wrap(node.narration).join('\n'), 'dim'));
       ctx.out(`${paint(name, 'bold')} ${paint(`(${node.emotion})`, 'dim')}:`);
       ctx.out(wrap(node.line, 78, '    ').join('\n'));
       ctx.out(paint(`  patience ${context.patience} s, satisfaction ${context.mood}/100`, 'dim'));

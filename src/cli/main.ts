@@ -2,7 +2,7 @@
 // mistakes print a message (exit 1), anything unexpected prints one line (exit 2), never a stack.
 import { CliError, type CliContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
-import { usageText } from './commands/help.ts';
+import { printCommandHelp, usageText } from './commands/help.ts';
 
 // A closed pipe (e.g. `… | head`) is not an error worth reporting.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -27,6 +27,10 @@ export async function main(argv: string[]): Promise<number> {
     ctx.err(`unknown command "${name}"\n`);
     ctx.err(usageText(COMMANDS));
     return 1;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    printCommandHelp(command, ctx);
+    return 0;
   }
   try {
     return await command.run(args, ctx);
