@@ -39,7 +39,8 @@ export function initialContext(s: Scenario): ConversationContext {
     scenarioId: s.id,
     node: s.start,
     mood: s.customer.mood,
-    patience: node?.patience ?? s.customer.patience,
+    // A node's own patience is a ceiling, at the start as everywhere else.
+    patience: Math.min(node?.patience ?? Infinity, s.customer.patience),
     turns: [],
     ending: null,
     outcome: null,
@@ -94,6 +95,7 @@ export function checkEvent(s: Scenario, ctx: ConversationContext, event: Convers
 
 /** The lost ending (else any non-won ending) the customer walks off to after being ignored twice. */
 export function walkOutEnding(s: Scenario): string {
+  if (s.walkOut && s.endings[s.walkOut]) return s.walkOut;
   const ids = Object.keys(s.endings);
   return ids.find((id) => s.endings[id].outcome === 'lost') ?? ids.find((id) => s.endings[id].outcome !== 'won-back') ?? ids[0];
 }

@@ -62,7 +62,9 @@ export function parseScenario(text: string, file = '<scenario>'): LoadResult {
 
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-    const message = e.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(doc, lc, e.pos[0]) : e.message.split('\n')[0];
+    let message = e.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(doc, lc, e.pos[0]) : e.message.split('\n')[0];
+    // The usual cause: an unquoted colon inside a line of dialogue.
+    if (/Nested mappings|Implicit map keys|compact mappings/.test(message)) message += ' (if this text contains ": ", put the whole text in quotes)';
     errors.push({ file, line: pos.line, column: pos.col, message });
   }
   if (errors.length) return { ok: false, errors };
@@ -139,6 +141,7 @@ function checkReferences(s: Scenario, at: (path: Path, message: string) => void)
   const endingIds = new Set(Object.keys(s.endings));
   for (const id of nodeIds) if (endingIds.has(id)) at(['endings', id], `duplicate id "${id}": used for a node and an ending`);
   if (!nodeIds.has(s.start)) at(['start'], `start: there is no node "${s.start}"`);
+  if (s.walkOut && !endingIds.has(s.walkOut)) at(['walkOut'], `walkOut: there is no ending "${s.walkOut}"`);
   if (endingIds.size === 0) at(['endings'], 'missing ending: a scenario needs at least one ending');
   else if (![...endingIds].some((id) => s.endings[id].outcome === 'won-back')) {
     at(['endings'], 'missing ending: no ending has outcome won-back, so the customer can never be won back');

@@ -336,7 +336,7 @@ export const RULES: readonly Rule[] = [
     points: -15,
     scope: 'turn',
     feedback: 'A freebie before listening feels like a bribe to make them go away. Listen and fix first; the extra comes last.',
-    applies: (c) => has(c.turn, 'above-and-beyond') && !upTo(c, 'fix') && !earlier(c, 'acknowledge-feelings', 'ask-clarifying'),
+    applies: (c) => has(c.turn, 'above-and-beyond') && !upTo(c, 'fix') && !upTo(c, 'acknowledge-feelings', 'ask-clarifying'),
   },
   {
     id: 'followed-up',

@@ -56,7 +56,7 @@ export const nodeSchema = z.strictObject({
   narration: z.string().optional().describe('Scene text shown before the line, e.g. "Two hours later..."'),
   line: z.string().min(1, 'the customer needs a line'),
   emotion: z.enum(EMOTIONS),
-  patience: z.number().min(5).max(120).optional().describe('Seconds the customer waits here (overrides the customer)'),
+  patience: z.number().min(5).max(90).optional().describe('Most seconds the customer waits here (a shorter fuse at this point)'),
   choices: z.array(choiceSchema).min(1, 'a node needs at least one choice; use an ending to stop'),
   silence: silenceSchema.optional(),
 });
@@ -72,7 +72,7 @@ export const customerSchema = z.strictObject({
   name: z.string().min(1),
   persona: z.enum(PERSONAS).describe('voicer tells you; irate tells others; activist tells everyone'),
   mood: z.number().min(0).max(100).describe('Starting satisfaction, 0-100'),
-  patience: z.number().min(5).max(120).describe('Seconds they wait for an answer at the start'),
+  patience: z.number().min(5).max(90).describe('Seconds they wait for an answer at the start'),
   voice: z.string().optional().describe('espeak-ng voice, e.g. "en-us+m3"'),
   look: z
     .strictObject({
@@ -100,6 +100,7 @@ export const scenarioSchema = z.strictObject({
     goal: z.string().min(1).describe('What a good outcome looks like'),
   }),
   start: slug,
+  walkOut: slug.optional().describe('The ending a customer walks out to after being ignored twice (default: the first lost ending)'),
   nodes: z.record(slug, nodeSchema),
   endings: z.record(slug, endingSchema),
 });
