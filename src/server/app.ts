@@ -1,24 +1,91 @@
 // Builds the Fastify app: the API under /api and the built game (dist/) as static files.
 // Tests build it directly and use inject(); main.ts listens.
-import Fastify, { type FastifyInstance } from 'fastify';
+//
+// Order matters: cookies are parsed, then the CSRF rule and the session hook run (onRequest, before
+// any body is read), then each route validates its body and query against its JSON schema.
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { loadLibrary, type Library } from '../engine/files.ts';
+import { formatError } from '../engine/load.ts';
+import type { RateLimitSetting, ServerContext } from './context.ts';
+import { installErrorHandlers } from './errors.ts';
+import { installAuth } from './plugins/auth.ts';
+import { installSecurity } from './plugins/security.ts';
+import { registerAccountRoutes } from './routes/accounts.ts';
+import { registerAssignmentRoutes } from './routes/assignments.ts';
+import { registerAttemptRoutes } from './routes/attempts.ts';
+import { registerLeaderboardRoutes } from './routes/leaderboards.ts';
+import { registerScenarioRoutes } from './routes/scenarios.ts';
+import { registerTeamRoutes } from './routes/teams.ts';
+import { OWASP_SCRYPT, type ScryptParams } from './security/passwords.ts';
+import type { Store } from './store/index.ts';
 
 export interface AppOptions {
-  /** Folder of the production build to serve; skipped when missing. */
-  distDir?: string;
-  logger?: boolean;
+  store: Store;
+  /** Scenarios; default: loadLibrary() from scenarios/. */
+  library?: Library;
+  /** Folder of the production build to serve; skipped when missing or false. */
+  distDir?: string | false;
+  logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits, https for Secure cookies). */
+  trustProxy?: boolean;
+  /** scrypt cost; tests lower it, production keeps the OWASP default. */
+  passwordParams?: ScryptParams;
+  sessionTtlMs?: number;
+  loginLimit?: RateLimitSetting;
+  signupLimit?: RateLimitSetting;
 }
 
 export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
+export const DEFAULT_SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
-export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
-  app.get('/api/health', async () => ({ status: 'ok' }));
-  const dist = options.distDir ?? DIST_DIR;
-  if (existsSync(dist)) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/' });
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // One log line per request would cost more than the request at benchmark rates; errors are logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 64 * 1024,
+  });
+
+  const library = options.library ?? loadLibrary();
+  for (const e of library.errors) app.log.warn(`scenario left out: ${formatError(e)}`);
+
+  const ctx: ServerContext = {
+    store: options.store,
+    library,
+    passwordParams: options.passwordParams ?? OWASP_SCRYPT,
+    sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    loginLimit: options.loginLimit ?? { max: 10, timeWindow: 15 * 60 * 1000 },
+    signupLimit: options.signupLimit ?? { max: 20, timeWindow: 15 * 60 * 1000 },
+  };
+
+  installErrorHandlers(app);
+  await app.register(fastifyCookie);
+  await installSecurity(app);
+  installAuth(app, ctx.store);
+
+  registerScenarioRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerTeamRoutes(app, ctx);
+  registerAssignmentRoutes(app, ctx);
+  registerAttemptRoutes(app, ctx);
+  registerLeaderboardRoutes(app, ctx);
+
+  const dist = options.distDir === undefined ? DIST_DIR : options.distDir;
+  if (dist && existsSync(dist)) {
+    const hashed = join(resolve(dist), 'assets') + sep;
+    await app.register(fastifyStatic, {
+      root: dist,
+      prefix: '/',
+      setHeaders(reply, path) {
+        // Vite puts content hashes in the names under assets/: cache those for good, revalidate the rest.
+        reply.header('cache-control', path.startsWith(hashed) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

@@ -1,0 +1,21 @@
+// What the route modules share: the store, the scenario library and the security settings.
+import type { Library } from '../engine/files.ts';
+import type { ScryptParams } from './security/passwords.ts';
+import type { Store } from './store/index.ts';
+
+export interface RateLimitSetting {
+  max: number;
+  /** Milliseconds. */
+  timeWindow: number;
+}
+
+export interface ServerContext {
+  store: Store;
+  library: Library;
+  passwordParams: ScryptParams;
+  sessionTtlMs: number;
+  /** Per IP and email on POST /api/session. */
+  loginLimit: RateLimitSetting;
+  /** Per IP on POST /api/join and POST /api/setup. */
+  signupLimit: RateLimitSetting;
+}

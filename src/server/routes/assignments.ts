@@ -1,0 +1,120 @@
+// Assignments: a trainer sets a scenario for a team with a due date, a pass mark and an attempt limit;
+// each trainee sees where they stand.
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.ts';
+import { unprocessable } from '../errors.ts';
+import type { Assignment, Progress, User } from '../store/index.ts';
+import { id, object, scenarioId } from './schemas.ts';
+import { visibleTeam } from './teams.ts';
+
+export type AssignmentStatus = 'not-started' | 'in-progress' | 'passed' | 'failed' | 'overdue';
+
+/**
+ * passed: an attempt reached the pass mark (whenever it was made); failed: every allowed attempt used
+ * without passing; overdue: past the due date, not passed, attempts left; in-progress: played, not yet
+ * passed, before the due date; not-started: not played, before the due date.
+ */
+export function statusOf(a: Assignment, p: Pick<Progress, 'attempts' | 'passed'> | undefined, now = Date.now()): AssignmentStatus {
+  const attempts = p?.attempts ?? 0;
+  if (p?.passed) return 'passed';
+  if (a.maxAttempts != null && attempts >= a.maxAttempts) return 'failed';
+  if (Date.parse(a.dueAt) < now) return 'overdue';
+  return attempts > 0 ? 'in-progress' : 'not-started';
+}
+
+export function assignmentJson(a: Assignment) {
+  return {
+    id: a.id,
+    teamId: a.teamId,
+    scenarioId: a.scenarioId,
+    dueAt: a.dueAt,
+    passMark: a.passMark,
+    maxAttempts: a.maxAttempts,
+    createdAt: a.createdAt,
+  };
+}
+
+interface NewAssignmentBody {
+  teamId: number;
+  scenarioId: string;
+  dueAt: string;
+  passMark: number;
+  maxAttempts: number | null;
+}
+
+export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store, library } = ctx;
+
+  app.post<{ Body: NewAssignmentBody }>(
+    '/api/assignments',
+    {
+      config: { auth: 'trainer' },
+      schema: {
+        body: object(
+          {
+            teamId: id,
+            scenarioId,
+            dueAt: { type: 'string', format: 'date-time' },
+            passMark: { type: 'integer', minimum: 0, maximum: 100, default: 70 },
+            maxAttempts: { type: ['integer', 'null'], minimum: 1, maximum: 1000, default: null },
+          },
+          ['teamId', 'scenarioId', 'dueAt'],
+        ),
+      },
+    },
+    async (request, reply) => {
+      const user = request.user as User;
+      const b = request.body;
+      const team = await visibleTeam(store, user, b.teamId, false);
+      if (!library.scenarios.has(b.scenarioId)) {
+        throw unprocessable(`no scenario "${b.scenarioId}" (available: ${[...library.scenarios.keys()].sort().join(', ')})`);
+      }
+      const assignment = await store.createAssignment({
+        teamId: team.id,
+        scenarioId: b.scenarioId,
+        dueAt: new Date(b.dueAt),
+        passMark: b.passMark,
+        maxAttempts: b.maxAttempts,
+        createdBy: user.id,
+      });
+      reply.code(201);
+      return assignmentJson(assignment);
+    },
+  );
+
+  app.get('/api/me/assignments', { config: { auth: 'user' } }, async (request) => {
+    const user = request.user as User;
+    const now = Date.now();
+    const title = (id: string) => library.scenarios.get(id)?.title ?? null;
+    if (user.role === 'trainee') {
+      if (user.teamId == null) return { assignments: [] };
+      const rows = await store.assignmentsWithProgress(user.teamId, user.id);
+      return {
+        assignments: rows.map((a) => ({
+          ...assignmentJson(a),
+          scenarioTitle: title(a.scenarioId),
+          status: statusOf(a, a.progress, now),
+          attemptsUsed: a.progress.attempts,
+          attemptsLeft: a.maxAttempts == null ? null : Math.max(0, a.maxAttempts - a.progress.attempts),
+          best: a.progress.best,
+          passedAt: a.progress.firstPassedAt,
+        })),
+      };
+    }
+    // A trainer: the assignments of their teams, with how many members are in each status.
+    const rows = await store.assignmentsOfTrainer(user.id);
+    const progress = await store.progressOf(rows.map((a) => a.id));
+    const teams = new Map((await store.teamsOfTrainer(user.id)).map((t) => [t.id, t.members]));
+    return {
+      assignments: rows.map((a) => {
+        const mine = progress.filter((p) => p.assignmentId === a.id);
+        const members = teams.get(a.teamId) ?? 0;
+        const counts: Record<string, number> = { 'not-started': 0, 'in-progress': 0, passed: 0, failed: 0, overdue: 0 };
+        for (const p of mine) counts[statusOf(a, p, now)]++;
+        // Members without a progress row have not played it.
+        counts[statusOf(a, undefined, now)] += Math.max(0, members - mine.length);
+        return { ...assignmentJson(a), scenarioTitle: title(a.scenarioId), teamName: a.teamName, members, statusCounts: counts };
+      }),
+    };
+  });
+}

@@ -1,0 +1,190 @@
+// Attempts: the client sends the events it played; the server replays them through the same engine
+// and stores the score it computes. Nothing the client says about its score is read.
+import type { FastifyInstance } from 'fastify';
+import type { Library } from '../../engine/files.ts';
+import { replay } from '../../engine/replay.ts';
+import type { Scenario } from '../../engine/schema.ts';
+import type { ServerContext } from '../context.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
+import type { Assignment, StoredAttempt, StoredEvent, User } from '../store/index.ts';
+import { bigId, id, object, scenarioId } from './schemas.ts';
+
+export const MAX_EVENTS = 200;
+export const MAX_ATTEMPT_BODY = 256 * 1024;
+
+const eventSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    type: { type: 'string', enum: ['player.choose', 'customer.patienceExpired'] },
+    choice: { type: 'string', minLength: 1, maxLength: 100 },
+    seconds: { type: 'number', minimum: 0, maximum: 86_400 },
+  },
+} as const;
+
+const attemptBody = object(
+  {
+    scenarioId,
+    events: { type: 'array', minItems: 1, maxItems: MAX_EVENTS, items: eventSchema },
+    clientAttemptId: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' },
+    assignmentId: { anyOf: [id, { type: 'null' }] },
+  },
+  ['scenarioId', 'events', 'clientAttemptId'],
+);
+
+interface AttemptBody {
+  scenarioId: string;
+  events: StoredEvent[];
+  clientAttemptId: string;
+  assignmentId?: number | null;
+}
+
+/** Only the fields the engine reads, in a fixed shape: what is stored and compared on a retry. */
+function normalizeEvents(events: StoredEvent[]): StoredEvent[] {
+  return events.map((e) =>
+    e.type === 'player.choose' ? { type: e.type, choice: e.choice, seconds: e.seconds } : { type: e.type },
+  );
+}
+
+function sameEvents(a: StoredEvent[], b: StoredEvent[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.type === b[i].type && e.choice === b[i].choice && e.seconds === b[i].seconds);
+}
+
+export function attemptSummaryJson(a: StoredAttempt) {
+  const r = a.report as Record<string, unknown>;
+  return {
+    id: a.id,
+    userId: a.userId,
+    scenarioId: a.scenarioId,
+    assignmentId: a.assignmentId,
+    clientAttemptId: a.clientAttemptId,
+    createdAt: a.createdAt,
+    score: a.overall,
+    empathy: r.empathy,
+    ownership: r.ownership,
+    timing: r.timing,
+    passed: a.passed,
+    outcome: a.outcome,
+    satisfaction: a.satisfaction,
+  };
+}
+
+/** The conversation as text: what the customer said, what the player answered and how fast. */
+export function transcriptOf(s: Scenario | undefined, report: Record<string, unknown>) {
+  if (!s) return null;
+  const turns = (report.turns ?? []) as { node: string; choice: string | null; seconds: number; moves: string[]; moodAfter: number }[];
+  const lines = turns.map((t, i) => {
+    const node = s.nodes[t.node];
+    const choice = t.choice ? node?.choices.find((c) => c.id === t.choice) : undefined;
+    return {
+      turn: i,
+      node: t.node,
+      customer: node?.line ?? null,
+      emotion: node?.emotion ?? null,
+      choice: t.choice,
+      player: t.choice ? (choice?.text ?? null) : null,
+      silence: t.choice === null,
+      seconds: t.seconds,
+      moves: t.moves,
+      satisfactionAfter: t.moodAfter,
+    };
+  });
+  const endingId = report.ending as string | null;
+  const ending = endingId ? s.endings[endingId] : undefined;
+  return { turns: lines, ending: ending ? { id: endingId, outcome: ending.outcome, line: ending.line, summary: ending.summary } : null };
+}
+
+export function attemptJson(a: StoredAttempt, library: Library) {
+  return {
+    ...attemptSummaryJson(a),
+    report: a.report,
+    events: a.events,
+    transcript: transcriptOf(library.scenarios.get(a.scenarioId), a.report),
+  };
+}
+
+export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store, library } = ctx;
+
+  app.post<{ Body: AttemptBody }>(
+    '/api/attempts',
+    { bodyLimit: MAX_ATTEMPT_BODY, config: { auth: 'user' }, schema: { body: attemptBody } },
+    async (request, reply) => {
+      const user = request.user as User;
+      const body = request.body;
+      const scenario = library.scenarios.get(body.scenarioId);
+      if (!scenario) throw unprocessable(`no scenario "${body.scenarioId}"`);
+
+      let assignment: Assignment | null = null;
+      if (body.assignmentId != null) {
+        assignment = await store.assignmentById(body.assignmentId);
+        if (!assignment) throw notFound(`no assignment ${body.assignmentId}`);
+        if (user.role !== 'trainee' || user.teamId !== assignment.teamId) throw forbidden('this assignment is for another team');
+        if (assignment.scenarioId !== body.scenarioId) {
+          throw unprocessable(`assignment ${assignment.id} is for scenario "${assignment.scenarioId}", not "${body.scenarioId}"`);
+        }
+      }
+
+      const events = normalizeEvents(body.events);
+      const result = replay(scenario, events, assignment ? { passMark: assignment.passMark } : {});
+      if (!result.ok) throw unprocessable(`event ${result.index + 1}: ${result.reason}`, { eventIndex: result.index });
+      if (!result.ended) {
+        throw unprocessable(`the conversation did not reach an ending (it stopped at "${result.state}"); only finished conversations are scored`);
+      }
+
+      const { report } = result;
+      const stored = await store.recordAttempt({
+        userId: user.id,
+        scenarioId: scenario.id,
+        clientAttemptId: body.clientAttemptId,
+        events,
+        report: { ...report, overall: report.overall, satisfaction: report.satisfaction, outcome: report.outcome, passed: report.passed },
+        assignment: assignment ? { id: assignment.id, maxAttempts: assignment.maxAttempts } : undefined,
+      });
+      if (stored.kind === 'max-attempts') {
+        throw conflict(`all ${stored.maxAttempts} attempts allowed for assignment ${assignment?.id} are used`, { maxAttempts: stored.maxAttempts });
+      }
+      if (stored.kind === 'existing') {
+        const a = stored.attempt;
+        if (a.scenarioId !== scenario.id || !sameEvents(a.events ?? [], events) || a.assignmentId !== (assignment?.id ?? null)) {
+          throw conflict(`clientAttemptId "${body.clientAttemptId}" was already used for a different attempt (${a.id})`);
+        }
+        reply.code(200);
+        return attemptJson(a, library);
+      }
+      reply.code(201);
+      return attemptJson(stored.attempt, library);
+    },
+  );
+
+  app.get<{ Querystring: { limit: number; before?: number; scenario?: string; assignmentId?: number } }>(
+    '/api/me/attempts',
+    {
+      config: { auth: 'user' },
+      schema: {
+        querystring: object({ limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 }, before: bigId, scenario: scenarioId, assignmentId: id }),
+      },
+    },
+    async (request) => {
+      const user = request.user as User;
+      const q = request.query;
+      const rows = await store.attemptsOfUser(user.id, { limit: q.limit, before: q.before, scenarioId: q.scenario, assignmentId: q.assignmentId });
+      return { attempts: rows.map(attemptSummaryJson) };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/attempts/:id',
+    { config: { auth: 'user' }, schema: { params: object({ id: bigId }, ['id']) } },
+    async (request) => {
+      const user = request.user as User;
+      const a = await store.attemptById(request.params.id);
+      if (!a) throw notFound(`no attempt ${request.params.id}`);
+      const isOwner = a.userId === user.id;
+      const isTrainer = user.role === 'trainer' && a.ownerTrainerId === user.id;
+      if (!isOwner && !isTrainer) throw forbidden('this attempt belongs to someone else');
+      return { ...attemptJson(a, library), userName: a.ownerName };
+    },
+  );
+}

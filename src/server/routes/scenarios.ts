@@ -1,0 +1,29 @@
+// The scenario catalogue and the health check.
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.ts';
+
+export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { library, store } = ctx;
+  const list = [...library.scenarios.values()]
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      setting: s.setting,
+      difficulty: s.difficulty,
+      company: s.company,
+      customerName: s.customer.name,
+      briefing: s.briefing,
+    }));
+
+  app.get('/api/scenarios', async () => ({ scenarios: list }));
+
+  app.get('/api/health', async (_request, reply) => {
+    try {
+      await store.db.query('select 1');
+      return { status: 'ok', storage: store.kind, scenarios: list.length };
+    } catch {
+      return reply.code(503).send({ error: 'Service Unavailable', message: 'the database is not answering', status: 'down' });
+    }
+  });
+}
