@@ -232,6 +232,15 @@ export const RULES: readonly Rule[] = [
     applies: (c) => has(c.turn, 'excuse') && !upTo(c, 'fix'),
   },
   {
+    id: 'excuse-after-fix',
+    dimension: 'ownership',
+    principle: 'No excuses',
+    points: -5,
+    scope: 'turn',
+    feedback: 'It was fixed by then, but reasons that shift the weight off the company still sound like excuses. Explain plainly, or not at all.',
+    applies: (c) => has(c.turn, 'excuse') && upTo(c, 'fix'),
+  },
+  {
     id: 'passed-the-buck',
     dimension: 'ownership',
     principle: "Don't pass the buck",

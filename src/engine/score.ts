@@ -76,9 +76,13 @@ export function scoreTurns(turns: readonly RubricTurn[], options: ScoreOptions =
     const ctx = contextAt(turns.length - 1);
     for (const rule of END_RULES) tryRule(rule, ctx);
   }
-  const totals = { ...BASE };
-  for (const f of feedback) totals[f.dimension] += f.points;
-  const scores = Object.fromEntries(DIMENSIONS.map((d) => [d, clamp(totals[d], 0, 100)])) as Record<Dimension, number>;
+  // Credits are capped before penalties apply, so a mistake always costs, even after a strong start.
+  const credits = { ...BASE };
+  const penalties = { empathy: 0, ownership: 0, timing: 0 };
+  for (const f of feedback) (f.points > 0 ? credits : penalties)[f.dimension] += f.points;
+  const scores = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, clamp(clamp(credits[d], 0, 100) + penalties[d], 0, 100)]),
+  ) as Record<Dimension, number>;
   const overall = Math.round((scores.empathy + scores.ownership + scores.timing) / 3);
   return { ...scores, overall, feedback };
 }

@@ -96,6 +96,10 @@ const TABLE: Record<string, Row> = {
     fires: { turns: [t('excuse')], at: 0 },
     quiet: [{ turns: [t('fix'), t('excuse')] }, { turns: [t('fix', 'excuse')] }],
   },
+  'excuse-after-fix': {
+    fires: { turns: [t('fix'), t('excuse')], at: 1 },
+    quiet: [{ turns: [t('excuse')] }, { turns: [t('fix'), t('explain-cause')] }],
+  },
   'passed-the-buck': {
     fires: { turns: [t('pass-the-buck')], at: 0 },
     quiet: [{ turns: [t('own-it')] }],
@@ -182,8 +186,10 @@ describe('rubric rules fire when they should and only then', () => {
 
       it('moves its dimension by its points', () => {
         const report = scoreTurns(row.fires.turns, row.fires.options);
-        const total = BASE[rule.dimension] + report.feedback.filter((f) => f.dimension === rule.dimension).reduce((sum, f) => sum + f.points, 0);
-        expect(report[rule.dimension]).toBe(Math.min(100, Math.max(0, total)));
+        const mine = report.feedback.filter((f) => f.dimension === rule.dimension).map((f) => f.points);
+        const credits = BASE[rule.dimension] + mine.filter((p) => p > 0).reduce((a, b) => a + b, 0);
+        const penalties = mine.filter((p) => p < 0).reduce((a, b) => a + b, 0);
+        expect(report[rule.dimension]).toBe(Math.min(100, Math.max(0, Math.min(100, credits) + penalties)));
       });
 
       row.quiet.forEach((example, i) => {
@@ -193,6 +199,16 @@ describe('rubric rules fire when they should and only then', () => {
       });
     });
   }
+});
+
+describe('credits cap before penalties', () => {
+  it('a blame after a perfect start still costs ownership', () => {
+    const perfect = [t('acknowledge-feelings', 'apologize', 'own-it'), t('offer-options'), t('fix'), t('promise-followup'), t('keep-promise')];
+    const clean = scoreTurns(perfect);
+    const blamed = scoreTurns([...perfect, t('blame-other')]);
+    expect(clean.ownership).toBe(100);
+    expect(blamed.ownership).toBe(70);
+  });
 });
 
 describe('rule groups and repeats', () => {
