@@ -6,7 +6,7 @@
 // every scene) so a portrait and dialogue text read clearly on top. Detail sits at the edges and the
 // top; the middle, where the customer stands, stays quiet.
 import { join } from 'node:path';
-import { ASSET_DIR, SETTINGS, isMain, mix, n, rng, shade, tint, writeIfChanged, type Setting } from './lib.ts';
+import { ASSET_DIR, SETTINGS, isMain, mix, n, op, rng, shade, tint, writeIfChanged, type Setting } from './lib.ts';
 import { PALETTE } from './palette.ts';
 
 export const BACKDROP_DIR = join(ASSET_DIR, 'backdrops');
@@ -34,7 +34,7 @@ function vgrad(id: string, stops: [number, string, number?][]): string {
 }
 
 function glow(id: string, colour: string, strength = 0.55): string {
-  return `<radialGradient id="${id}"><stop offset="0" stop-color="${colour}" stop-opacity="${strength}"/><stop offset="0.45" stop-color="${colour}" stop-opacity="${n(strength * 0.35 * 100) / 100}"/><stop offset="1" stop-color="${colour}" stop-opacity="0"/></radialGradient>`;
+  return `<radialGradient id="${id}"><stop offset="0" stop-color="${colour}" stop-opacity="${strength}"/><stop offset="0.45" stop-color="${colour}" stop-opacity="${op(strength * 0.35)}"/><stop offset="1" stop-color="${colour}" stop-opacity="0"/></radialGradient>`;
 }
 
 /** Lines of "text" as soft bars: scenes never carry real words. */
@@ -83,7 +83,7 @@ function mug(x: number, y: number, colour: string): string {
 }
 
 /** The finishing layers every scene shares: a warm veil that lowers contrast, and a soft vignette. */
-function finish(id: string, veil = PALETTE.paper, veilOpacity = 0.22): string {
+function finish(id: string, veil: string = PALETTE.paper, veilOpacity = 0.22): string {
   return (
     `<defs><radialGradient id="${id}-vig" cx="0.5" cy="0.45" r="0.75"><stop offset="0.55" stop-color="${PALETTE.ink}" stop-opacity="0"/><stop offset="1" stop-color="${PALETTE.ink}" stop-opacity="0.28"/></radialGradient></defs>` +
     rect(0, 0, W, H, veil, `opacity="${veilOpacity}"`) +

@@ -219,3 +219,12 @@ export function prune(dir: string, keep: (name: string) => boolean): string[] {
 export function isMain(metaUrl: string): boolean {
   return !!process.argv[1] && resolve(process.argv[1]) === fileURLToPath(metaUrl);
 }
+
+export function mkdirp(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
+/** An opacity for SVG output: two decimals. */
+export function op(v: number): string {
+  return (Math.round(v * 100) / 100).toString();
+}

@@ -17,6 +17,7 @@ import {
   luminance,
   mix,
   n,
+  op,
   prune,
   rng,
   shade,
@@ -661,7 +662,7 @@ export function renderPortrait(seed: string, look: Look, emotion: Emotion, voice
   const flushOpacity = x.flush * (luminance(c.skin) < 0.15 ? 1.35 : 1);
   const ex = extras(f, emotion);
   const cheek = (s: 1 | -1) =>
-    `<ellipse cx="${n(CX + s * (c.eyeDx + 12))}" cy="${n(f.eyeY + 44)}" rx="24" ry="13" fill="${x.cheek.colour}" opacity="${n(x.cheek.opacity * 100) / 100}"/>`;
+    `<ellipse cx="${n(CX + s * (c.eyeDx + 12))}" cy="${n(f.eyeY + 44)}" rx="24" ry="13" fill="${x.cheek.colour}" opacity="${op(x.cheek.opacity)}"/>`;
 
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${VIEWBOX}" width="400" height="480">`,
@@ -679,7 +680,7 @@ export function renderPortrait(seed: string, look: Look, emotion: Emotion, voice
     `<ellipse cx="${CX}" cy="${n(f.chin + 6)}" rx="${n(c.hw * 0.5)}" ry="20" fill="${shade(c.skin, 0.1)}"/>`,
     h.shadow ? `<g transform="translate(4 9)" fill="${shade(c.skin, 0.22)}">${h.shadow}</g>` : '',
     c.hairStyle === 'bald' ? `<ellipse cx="${CX - 26}" cy="${T + 30}" rx="34" ry="16" fill="#fff" opacity="0.22" transform="rotate(-18 ${CX - 26} ${T + 30})"/>` : '',
-    x.flush ? `<rect x="0" y="${T}" width="400" height="${n(f.chin - T)}" fill="url(#${flushId})" opacity="${n(flushOpacity * 100) / 100}"/>` : '',
+    x.flush ? `<rect x="0" y="${T}" width="400" height="${n(f.chin - T)}" fill="url(#${flushId})" opacity="${op(flushOpacity)}"/>` : '',
     `</g>`,
     cheek(-1),
     cheek(1),
