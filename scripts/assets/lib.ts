@@ -228,3 +228,16 @@ export function mkdirp(dir: string): void {
 export function op(v: number): string {
   return (Math.round(v * 100) / 100).toString();
 }
+
+/** Hue (0-360), saturation and lightness (0-1) of a colour. */
+export function hsl(c: string): [number, number, number] {
+  const [r, g, b] = hexToRgb(c).map((v) => v / 255);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  const h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return [h * 60, s, l];
+}

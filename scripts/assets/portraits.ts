@@ -14,6 +14,7 @@ import {
   isColour,
   isMain,
   loadScenarios,
+  hsl,
   luminance,
   mix,
   n,
@@ -276,13 +277,15 @@ function hair(f: Frame): HairParts {
   switch (c.hairStyle) {
     case 'short': {
       const d =
-        `M${n(CX - hw - 2)} 214C${n(CX - hw - 10)} 150 ${n(CX - hw - 6)} ${n(T + 20)} ${n(CX - hw * 0.45)} ${n(T - 8)}` +
-        `C${n(CX - hw * 0.1)} ${n(T - 24)} ${n(CX + hw * 0.5)} ${n(T - 22)} ${n(CX + hw * 0.85)} ${n(T + 10)}` +
-        `C${n(CX + hw + 12)} ${n(T + 40)} ${n(CX + hw + 8)} 160 ${n(CX + hw + 2)} 214` +
-        `L${n(CX + hw - 9)} 214C${n(CX + hw - 9)} 184 ${n(CX + hw - 10)} 160 ${n(CX + hw - 20)} ${n(T + 68)}` +
-        `C${n(CX + hw * 0.5)} ${n(T + 58)} ${n(CX + hw * 0.05)} ${n(T + 42)} ${n(CX - hw * 0.32)} ${n(T + 36)}` +
+        `M${n(CX - hw + 8)} 214L${n(CX - hw - 3)} 198C${n(CX - hw - 8)} 150 ${n(CX - hw - 4)} ${n(T + 24)} ${n(CX - hw * 0.5)} ${n(T - 6)}` +
+        `C${n(CX - hw * 0.15)} ${n(T - 24)} ${n(CX + hw * 0.45)} ${n(T - 24)} ${n(CX + hw * 0.8)} ${n(T + 4)}` +
+        `C${n(CX + hw + 8)} ${n(T + 30)} ${n(CX + hw + 8)} 150 ${n(CX + hw + 3)} 198L${n(CX + hw - 8)} 214` +
+        `C${n(CX + hw - 8)} 186 ${n(CX + hw - 10)} 160 ${n(CX + hw - 18)} ${n(T + 70)}` +
+        `Q${n(CX + hw * 0.55)} ${n(T + 56)} ${n(CX + hw * 0.36)} ${n(T + 62)}` +
+        `Q${n(CX + hw * 0.22)} ${n(T + 44)} ${n(CX)} ${n(T + 48)}` +
+        `Q${n(CX - hw * 0.14)} ${n(T + 36)} ${n(CX - hw * 0.32)} ${n(T + 36)}` +
         `C${n(CX - hw * 0.58)} ${n(T + 40)} ${n(CX - hw + 14)} ${n(T + 56)} ${n(CX - hw + 12)} ${n(T + 80)}` +
-        `C${n(CX - hw + 8)} 160 ${n(CX - hw + 9)} 190 ${n(CX - hw + 9)} 214Z`;
+        `C${n(CX - hw + 8)} 160 ${n(CX - hw + 9)} 190 ${n(CX - hw + 8)} 214Z`;
       const front =
         `<g${mirror}>${union([P(d)], col)}` +
         strands([
@@ -461,9 +464,19 @@ function ear(f: Frame, s: 1 | -1): string {
   );
 }
 
+/** Brows follow natural hair colours, darker when the hair is light; dyed hair keeps dark brows. */
+function browColour(c: Character): string {
+  const [h, sat, l] = hsl(c.hair);
+  const natural = sat < 0.25 || (h <= 50 && sat < 0.75) || h >= 345;
+  if (!natural) return mix('#2e2018', shade(c.skin, 0.6), 0.3);
+  if (l > 0.5) return mix(shade(c.hair, 0.6), shade(c.skin, 0.55), 0.35);
+  if (luminance(c.hair) > 0.12) return shade(c.hair, 0.4);
+  return shade(c.hair, 0.1);
+}
+
 function brow(f: Frame, s: 1 | -1, pose: BrowPose, boost: number): string {
   const { c } = f;
-  const colour = luminance(c.hair) > 0.25 ? shade(c.hair, 0.45) : shade(c.hair, 0.1);
+  const colour = browColour(c);
   const lift = c.glasses ? -6 : 0;
   const xi = CX + s * (c.eyeDx - 20 - (pose.pinch ?? 0));
   const xo = CX + s * (c.eyeDx + 24);
@@ -471,7 +484,7 @@ function brow(f: Frame, s: 1 | -1, pose: BrowPose, boost: number): string {
   const yo = f.browY + pose.outer + lift;
   const mx = (xi + xo) / 2;
   const my = (yi + yo) / 2 - pose.arch * 2;
-  return `<path d="M${n(xi)} ${n(yi)}Q${n(mx)} ${n(my)} ${n(xo)} ${n(yo)}" fill="none" stroke="${colour}" stroke-width="${n(c.browWidth + boost)}" stroke-linecap="round"/>`;
+  return `<path d="M${n(xi)} ${n(yi)}Q${n(mx)} ${n(my)} ${n(xo)} ${n(yo)}" fill="none" stroke="${colour}" stroke-width="${n(c.browWidth + boost + (luminance(c.skin) < 0.08 ? 1.5 : 0))}" stroke-linecap="round"/>`;
 }
 
 function eye(f: Frame, s: 1 | -1, pose: EyePose): string {
@@ -579,7 +592,7 @@ function extras(f: Frame, emotion: Emotion): { face: string; around: string } {
           line(`M${CX - 16} ${n(by - 26)}Q${CX} ${n(by - 32)} ${CX + 16} ${n(by - 26)}`) +
           line(`M${CX - 10} ${n(by - 16)}Q${CX} ${n(by - 20)} ${CX + 10} ${n(by - 16)}`),
         around: (() => {
-          const x = CX + c.hw + 24;
+          const x = CX + c.hw + (c.hairStyle === 'curly' || c.hairStyle === 'long' ? 44 : 24);
           const y = f.browY - 6;
           return (
             `<path d="M${n(x)} ${n(y - 18)}C${n(x + 6)} ${n(y - 6)} ${n(x + 11)} ${n(y)} ${n(x + 11)} ${n(y + 6)}A11 11 0 0 1 ${n(x - 11)} ${n(y + 6)}C${n(x - 11)} ${n(y)} ${n(x - 6)} ${n(y - 6)} ${n(x)} ${n(y - 18)}Z" fill="#cfe8f3" ${outline}/>` +
