@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { loadLibrary, type Library } from '../../src/engine/files.ts';
-import { summarizeRoutes, walkRoutes } from '../../src/engine/routes.ts';
+import { summarizeRoutes, walkRoutes, type Route } from '../../src/engine/routes.ts';
 import type { ConversationEvent } from '../../src/engine/conversation.ts';
 import { buildApp, type AppOptions } from '../../src/server/app.ts';
 import { readMigrations } from '../../src/server/store/migrate.ts';
@@ -55,7 +55,7 @@ export async function dropSchema(schema: string): Promise<void> {
  * PGlite's initdb takes seconds; opening an existing folder well under one. A migrated, empty data
  * folder is prepared once per machine (keyed by the PGlite version and the migrations) and copied.
  */
-async function pgliteTemplate(): Promise<string> {
+export async function pgliteTemplate(): Promise<string> {
   const version = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')).version;
   const key = createHash('sha256')
     .update(version)
@@ -192,11 +192,16 @@ export function scenario(id = SCENARIO) {
 }
 
 /** Events of the best- and worst-scoring complete routes through a scenario. */
+const routeCache = new Map<string, { best: Route; worst: Route; all: Route[] }>();
 export function routesOf(id = SCENARIO) {
-  const sum = summarizeRoutes(scenario(id));
-  if (!sum) throw new Error(`no routes through ${id}`);
-  const all = [...walkRoutes(scenario(id))];
-  return { best: sum.best, worst: sum.worst, all };
+  let found = routeCache.get(id);
+  if (!found) {
+    const sum = summarizeRoutes(scenario(id));
+    if (!sum) throw new Error(`no routes through ${id}`);
+    found = { best: sum.best, worst: sum.worst, all: [...walkRoutes(scenario(id))] };
+    routeCache.set(id, found);
+  }
+  return found;
 }
 
 export type Events = ConversationEvent[];
@@ -266,4 +271,11 @@ export async function makeWorld(app: FastifyInstance, store: Store): Promise<Wor
 
 export function inAWeek(): string {
   return new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+}
+
+/** Events of a complete route whose replayed overall score is exactly `score`. */
+export function eventsScoring(score: number, id = SCENARIO): Events {
+  const route = routesOf(id).all.find((r) => r.report.overall === score);
+  if (!route) throw new Error(`no route through ${id} scores ${score}`);
+  return route.events;
 }
