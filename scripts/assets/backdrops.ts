@@ -117,7 +117,7 @@ function hotelDesk(): string {
   for (let row = 0; row < 4; row++) {
     for (let col = 0; col < 6; col++) {
       const x = kx + 36 + col * 48;
-      const y = ky + 44 + row * 62;
+      const y = ky + 34 + row * 56;
       keys += circle(x, y, 4, shade(brass, 0.2));
       if (r.chance(0.78)) {
         const tagCol = r.pick(['#a8544a', '#2f6f6a', '#b9873e', '#6a5a86']);
@@ -133,6 +133,7 @@ function hotelDesk(): string {
     'Hotel front desk',
     defs +
       rect(0, 0, W, H, 'url(#hd-wall)') +
+      Array.from({ length: 32 }, (_, i) => rect(i * 40 + 14, 32, 12, 400, '#d9c4a3', 'opacity="0.28"')).join('') +
       // crown moulding and wainscot
       rect(0, 0, W, 26, '#cdb594') +
       rect(0, 26, W, 6, '#f0e3cf') +
@@ -269,9 +270,10 @@ function shopCounter(): string {
   const cols = ['#8fb3a8', '#d9a96a', '#c98a7d', '#9aa7c7', '#e3cf9a', '#b7c7a3', '#d7b8c9'];
   let goods = '';
   for (const sy of [168, 298, 428]) {
-    for (let x = 560; x < 1230; ) {
+    for (let x = 560; ; ) {
       const w = r.range(30, 64);
-      const h = r.range(54, 98);
+      const h = r.range(54, sy === 168 ? 76 : 98);
+      if (x + w > 1222) break;
       const c = mix(r.pick(cols), wall, 0.15);
       if (r.chance(0.3)) {
         // jars
@@ -303,6 +305,7 @@ function shopCounter(): string {
       rrect(172, 170, 96, 12, 6, '#cfe6e0') +
       // shelves
       rect(540, 80, 700, 470, '#e4d4ba') +
+      rect(540, 74, 700, 14, shelf) +
       [168, 298, 428].map((y) => rect(540, y, 700, 14, shelf) + rect(540, y + 14, 700, 6, shade(shelf, 0.25), 'opacity="0.5"')).join('') +
       goods +
       rect(540, 80, 12, 470, shelf) +
@@ -389,8 +392,8 @@ function office(): string {
 }
 
 function chat(): string {
-  const bg1 = '#cfd8dc';
-  const bg2 = '#b7c4c8';
+  const bg1 = '#d6d9d4';
+  const bg2 = '#bcc4c0';
   const screen = '#f6f3ec';
   const lx = 150;
   const ly = 54;
@@ -403,7 +406,7 @@ function chat(): string {
   const bubble = (right: boolean, y: number, widths: number[]) => {
     const bw = Math.max(...widths) + 40;
     const bh = widths.length * 22 + 22;
-    const x = right ? sx + sw - 300 - bw : sx + 300;
+    const x = right ? sx + sw - 44 - bw : sx + 300;
     const fill = right ? '#cfe6e0' : '#ffffff';
     return (
       rrect(x, y, bw, bh, 18, fill, right ? '' : `stroke="#e3ded3" stroke-width="2"`) +
@@ -411,7 +414,7 @@ function chat(): string {
       (right ? '' : circle(x - 30, y + bh - 18, 16, '#e6b98f'))
     );
   };
-  const defs = `<defs>${vgrad('ch-bg', [[0, bg1], [1, bg2]])}${glow('ch-glow', '#fff7e3', 0.45)}</defs>`;
+  const defs = `<defs>${vgrad('ch-bg', [[0, bg1], [1, bg2]])}${glow('ch-glow', '#fff7e3', 0.45)}${glow('ch-bokeh', '#ffd796', 0.6)}</defs>`;
   return wrap(
     'chat',
     'Customer chat window',
@@ -420,7 +423,9 @@ function chat(): string {
       ellipse(640, 340, 700, 420, 'url(#ch-glow)') +
       // blurred shelf and lamp far behind
       rrect(-20, 470, 180, 14, 7, '#a9b7bb') +
-      circle(1180, 120, 60, '#f3dcaa', 'opacity="0.45"') +
+      ellipse(1190, 130, 150, 150, 'url(#ch-bokeh)') +
+      circle(1210, 300, 26, '#f7e6c4', 'opacity="0.35"') +
+      circle(70, 150, 40, '#f7e6c4', 'opacity="0.25"') +
       // laptop lid
       rrect(lx, ly, lw, lh, 26, '#36414a') +
       rect(sx, sy, sw, sh, screen) +
