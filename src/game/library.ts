@@ -11,10 +11,14 @@ export interface ScenarioPayload {
 const DIFFICULTY_ORDER = { easy: 0, medium: 1, hard: 2 } as const;
 
 export class ScenarioLibrary {
-  readonly list: Scenario[];
-  readonly errors: ScenarioError[];
-  #byId: Map<string, Scenario>;
-  constructor(payload: Partial<ScenarioPayload> | null | undefined) {
+  list: Scenario[] = [];
+  errors: ScenarioError[] = [];
+  #byId = new Map<string, Scenario>();
+  constructor(payload?: Partial<ScenarioPayload> | null) {
+    this.load(payload);
+  }
+  /** Replaces the contents with a /scenarios.json payload. */
+  load(payload: Partial<ScenarioPayload> | null | undefined): void {
     const list = Array.isArray(payload?.scenarios) ? payload.scenarios.filter((s) => s && typeof s.id === 'string' && s.nodes && s.endings) : [];
     // Easy first, then by title: a sensible order for a new hire.
     this.list = [...list].sort((a, b) => DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty] || a.title.localeCompare(b.title));

@@ -1,0 +1,65 @@
+// Debrief: the scored transcript. The backdrop stays, dimmed; confetti when the customer was won back.
+import * as Phaser from 'phaser';
+import { paths } from '../src/game/assets.ts';
+import { buildDebrief } from '../src/game/debrief.ts';
+import { debriefScreen } from '../src/game/dom/debrief.ts';
+import { services } from '../src/game/services.ts';
+import { addBackdrop, H, reducedMotion, setupCamera, W } from './ui/stage.ts';
+import { COLOR } from './ui/theme.ts';
+
+export class Debrief extends Phaser.Scene {
+  constructor() {
+    super('Debrief');
+  }
+
+  create(): void {
+    const svc = services();
+    const { result } = svc.flow.getSnapshot().context;
+    const scenario = svc.library.get(result?.scenarioId);
+    if (!result || !scenario) {
+      svc.flow.send({ type: 'debrief.menu' });
+      return;
+    }
+    setupCamera(this);
+    addBackdrop(this, scenario.setting, 0.72);
+    const model = buildDebrief(scenario, result.report, result.events);
+    if (model.outcome === 'won-back' && !reducedMotion()) this.#confetti();
+    const ending = result.report.ending ? scenario.endings[result.report.ending] : null;
+    const url = paths.portrait(scenario.id, ending?.emotion ?? 'calm');
+    const el = debriefScreen({
+      model,
+      portraitUrl: svc.assets.has(url) ? url : null,
+      onRetry: () => svc.flow.send({ type: 'debrief.retry' }),
+      onMenu: () => svc.flow.send({ type: 'debrief.menu' }),
+    });
+    svc.shell.mount(el);
+    svc.shell.status(`${model.outcomeLabel}. Overall ${model.scores.overall}, ${model.passed ? 'pass' : 'not yet a pass'}.`);
+    svc.audio.effect(model.passed ? 'success' : 'failure');
+    (el.querySelector('h1') as HTMLElement | null)?.setAttribute('tabindex', '-1');
+    (el.querySelector('h1') as HTMLElement | null)?.focus();
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => svc.shell.unmount(el));
+  }
+
+  #confetti(): void {
+    const colors = [COLOR.coral, COLOR.amber, COLOR.teal, COLOR.paper, 0x8fb3ff];
+    for (let i = 0; i < 70; i++) {
+      const g = this.add.graphics();
+      const w = 8 + (i % 3) * 3;
+      g.fillStyle(colors[i % colors.length], 1);
+      g.fillRect(-w / 2, -3, w, 6);
+      const x = ((i * 211) % W) + 10;
+      g.setPosition(x, -20 - ((i * 53) % 200));
+      g.setRotation(i);
+      this.tweens.add({
+        targets: g,
+        y: H + 40,
+        x: x + (((i * 7) % 9) - 4) * 30,
+        rotation: i + 6 + (i % 4),
+        duration: 2600 + ((i * 97) % 1800),
+        delay: (i * 31) % 900,
+        ease: 'Sine.easeIn',
+        onComplete: () => g.destroy(),
+      });
+    }
+  }
+}

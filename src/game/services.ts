@@ -1,0 +1,36 @@
+// What every scene needs, created once in main.ts. Scenes read it with services().
+import type { Actor } from 'xstate';
+import type { AssetIndex } from './assets.ts';
+import type { GameAudio } from './audio.ts';
+import type { flowMachine } from './flow.ts';
+import type { History } from './history.ts';
+import type { ScenarioLibrary } from './library.ts';
+import type { SaveSlot } from './save.ts';
+import type { SettingsStore } from './settings.ts';
+import type { Shell } from './dom/shell.ts';
+import type { GameOptions } from './options.ts';
+
+export interface GameServices {
+  shell: Shell;
+  flow: Actor<typeof flowMachine>;
+  library: ScenarioLibrary;
+  settings: SettingsStore;
+  audio: GameAudio;
+  history: History;
+  slot: SaveSlot;
+  assets: AssetIndex;
+  options: GameOptions;
+  /** Backbuffer pixels per logical pixel (1 or 2): the canvas is rendered this much larger for crisp art. */
+  renderScale: number;
+}
+
+let current: GameServices | null = null;
+
+export function provideServices(s: GameServices): void {
+  current = s;
+}
+
+export function services(): GameServices {
+  if (!current) throw new Error('services() called before main.ts provided them');
+  return current;
+}
