@@ -6,5 +6,6 @@ import { lint } from './lint.ts';
 import { paths } from './paths.ts';
 import { play } from './play.ts';
 import { score } from './score.ts';
+import { user } from './user.ts';
 
-export const COMMANDS: readonly Command[] = [lint, paths, play, score, graph, help];
+export const COMMANDS: readonly Command[] = [lint, paths, play, score, graph, help, user];
