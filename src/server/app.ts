@@ -20,6 +20,7 @@ import { registerAttemptRoutes } from './routes/attempts.ts';
 import { registerLeaderboardRoutes } from './routes/leaderboards.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerTeamRoutes } from './routes/teams.ts';
+import { registerTrainerRoutes } from './routes/trainer.ts';
 import { OWASP_SCRYPT, type ScryptParams } from './security/passwords.ts';
 import type { Store } from './store/index.ts';
 
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAssignmentRoutes(app, ctx);
   registerAttemptRoutes(app, ctx);
   registerLeaderboardRoutes(app, ctx);
+  await registerTrainerRoutes(app, ctx, options.distDir ?? DIST_DIR);
 
   const dist = options.distDir === undefined ? DIST_DIR : options.distDir;
   if (dist && existsSync(dist)) {

@@ -4,7 +4,8 @@ import type { ServerContext } from '../context.ts';
 
 export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { library, store } = ctx;
-  const list = [...library.scenarios.values()]
+  // Built per request: trainers can add scenarios while the server runs (routes/trainer-scenarios.ts).
+  const list = () => [...library.scenarios.values()]
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((s) => ({
       id: s.id,
@@ -16,12 +17,12 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
       briefing: s.briefing,
     }));
 
-  app.get('/api/scenarios', async () => ({ scenarios: list }));
+  app.get('/api/scenarios', async () => ({ scenarios: list() }));
 
   app.get('/api/health', async (_request, reply) => {
     try {
       await store.db.query('select 1');
-      return { status: 'ok', storage: store.kind, scenarios: list.length };
+      return { status: 'ok', storage: store.kind, scenarios: library.scenarios.size };
     } catch {
       return reply.code(503).send({ error: 'Service Unavailable', message: 'the database is not answering', status: 'down' });
     }

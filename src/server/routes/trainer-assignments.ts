@@ -1,0 +1,194 @@
+// Assignments from the dashboard: several scenarios at once, for the whole team or chosen trainees;
+// edit (due date, pass mark, attempt limit, trainees) and withdraw.
+//
+// Assignments for chosen trainees live in assignment_trainees. Two hooks make the rest of the API
+// respect them without changing the core routes:
+// - POST /api/attempts with an assignment not set for the caller answers 403;
+// - GET /api/me/assignments lists a trainee only what was set for them, and gives a trainer member
+//   counts and statuses over the chosen trainees.
+import type { FastifyInstance } from 'fastify';
+import type { AssignmentJson } from '../../trainer/lib/types.ts';
+import type { ServerContext } from '../context.ts';
+import { badRequest, forbidden, notFound, unprocessable } from '../errors.ts';
+import type { Assignment, Store, User } from '../store/index.ts';
+import type { TrainerStore } from '../store/trainer.ts';
+import { assignmentJson, statusOf } from './assignments.ts';
+import { id, idParams, object, scenarioId, teamParams } from './schemas.ts';
+import { visibleTeam } from './teams.ts';
+
+const dueAt = { type: 'string', format: 'date-time' } as const;
+const passMark = { type: 'integer', minimum: 0, maximum: 100 } as const;
+const maxAttempts = { type: ['integer', 'null'], minimum: 1, maximum: 1000 } as const;
+/** null or absent: the whole team. */
+const trainees = { anyOf: [{ type: 'array', items: id, minItems: 1, maxItems: 1000, uniqueItems: true }, { type: 'null' }] } as const;
+
+interface NewBody {
+  scenarioIds: string[];
+  trainees?: number[] | null;
+  dueAt: string;
+  passMark: number;
+  maxAttempts: number | null;
+}
+
+interface PatchBody {
+  dueAt?: string;
+  passMark?: number;
+  maxAttempts?: number | null;
+  trainees?: number[] | null;
+}
+
+export function trainerAssignmentJson(a: Assignment, title: string | null, chosen: number[] | undefined): AssignmentJson {
+  return { ...assignmentJson(a), scenarioTitle: title, trainees: chosen ?? null };
+}
+
+/** The assignment, when it belongs to a team the trainer owns. */
+async function ownAssignment(store: Store, user: User, assignmentId: number): Promise<Assignment> {
+  const a = await store.assignmentById(assignmentId);
+  if (!a) throw notFound(`no assignment ${assignmentId}`);
+  await visibleTeam(store, user, a.teamId, false);
+  return a;
+}
+
+export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: ServerContext, trainerStore: TrainerStore): void {
+  const { store, library } = ctx;
+  const title = (sid: string) => library.scenarios.get(sid)?.title ?? null;
+
+  async function checkTrainees(teamId: number, ids: number[] | null | undefined): Promise<number[] | null> {
+    if (!ids) return null;
+    const found = await trainerStore.traineesInTeam(teamId, ids);
+    const missing = ids.filter((i) => !found.includes(i));
+    if (missing.length) throw unprocessable(`not trainees of this team: ${missing.join(', ')}`, { trainees: missing });
+    return found;
+  }
+
+  app.get<{ Params: { teamId: number } }>(
+    '/api/teams/:teamId/assignments',
+    { config: { auth: 'trainer' }, schema: { params: teamParams } },
+    async (request) => {
+      const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+      const rows = await store.assignmentsOfTeam(team.id);
+      const chosen = await trainerStore.traineesOf(rows.map((a) => a.id));
+      return { assignments: rows.map((a) => trainerAssignmentJson(a, title(a.scenarioId), chosen.get(a.id))) };
+    },
+  );
+
+  app.post<{ Params: { teamId: number }; Body: NewBody }>(
+    '/api/teams/:teamId/assignments',
+    {
+      config: { auth: 'trainer' },
+      schema: {
+        params: teamParams,
+        body: object(
+          {
+            scenarioIds: { type: 'array', items: scenarioId, minItems: 1, maxItems: 50, uniqueItems: true },
+            trainees,
+            dueAt,
+            passMark: { ...passMark, default: 70 },
+            maxAttempts: { ...maxAttempts, default: null },
+          },
+          ['scenarioIds', 'dueAt'],
+        ),
+      },
+    },
+    async (request, reply) => {
+      const user = request.user as User;
+      const b = request.body;
+      const team = await visibleTeam(store, user, request.params.teamId, false);
+      const unknown = b.scenarioIds.filter((s) => !library.scenarios.has(s));
+      if (unknown.length) throw unprocessable(`no scenario ${unknown.map((s) => `"${s}"`).join(', ')}`, { scenarioIds: unknown });
+      const chosen = await checkTrainees(team.id, b.trainees);
+      const created = await trainerStore.createAssignments({
+        teamId: team.id,
+        scenarioIds: b.scenarioIds,
+        dueAt: new Date(b.dueAt),
+        passMark: b.passMark,
+        maxAttempts: b.maxAttempts,
+        createdBy: user.id,
+        trainees: chosen,
+      });
+      reply.code(201);
+      return { assignments: created.map((a) => trainerAssignmentJson(a, title(a.scenarioId), chosen ?? undefined)) };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>('/api/assignments/:id', { config: { auth: 'trainer' }, schema: { params: idParams } }, async (request) => {
+    const a = await ownAssignment(store, request.user as User, request.params.id);
+    const chosen = await trainerStore.traineesOf([a.id]);
+    return trainerAssignmentJson(a, title(a.scenarioId), chosen.get(a.id));
+  });
+
+  app.patch<{ Params: { id: number }; Body: PatchBody }>(
+    '/api/assignments/:id',
+    {
+      config: { auth: 'trainer' },
+      schema: { params: idParams, body: object({ dueAt, passMark, maxAttempts, trainees }) },
+    },
+    async (request) => {
+      const b = request.body;
+      if (Object.keys(b).length === 0) throw badRequest('nothing to change: send dueAt, passMark, maxAttempts or trainees');
+      const a = await ownAssignment(store, request.user as User, request.params.id);
+      const chosen = b.trainees === undefined ? undefined : await checkTrainees(a.teamId, b.trainees);
+      const updated = await trainerStore.updateAssignment(a.id, {
+        dueAt: b.dueAt === undefined ? undefined : new Date(b.dueAt),
+        passMark: b.passMark,
+        maxAttempts: b.maxAttempts,
+        trainees: chosen,
+      });
+      if (!updated) throw notFound(`no assignment ${a.id}`);
+      const now = await trainerStore.traineesOf([a.id]);
+      return trainerAssignmentJson(updated, title(updated.scenarioId), now.get(a.id));
+    },
+  );
+
+  app.delete<{ Params: { id: number } }>('/api/assignments/:id', { config: { auth: 'trainer' }, schema: { params: idParams } }, async (request, reply) => {
+    const a = await ownAssignment(store, request.user as User, request.params.id);
+    await trainerStore.deleteAssignment(a.id);
+    return reply.code(204).send();
+  });
+
+  // ---- chosen trainees in the core routes -------------------------------------------------------
+
+  app.addHook('preHandler', async (request) => {
+    if (request.method !== 'POST' || request.routeOptions.url !== '/api/attempts') return;
+    const assignmentId = (request.body as { assignmentId?: number | null } | undefined)?.assignmentId;
+    const user = request.user;
+    if (assignmentId == null || !user) return;
+    const chosen = (await trainerStore.traineesOf([assignmentId])).get(assignmentId);
+    if (chosen && !chosen.includes(user.id)) throw forbidden('this assignment was set for other trainees in your team');
+  });
+
+  app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
+    if (request.method !== 'GET' || request.routeOptions.url !== '/api/me/assignments' || !request.user) return payload;
+    const body = payload as { assignments?: MeAssignment[] };
+    if (!Array.isArray(body?.assignments) || body.assignments.length === 0) return payload;
+    const chosen = await trainerStore.traineesOf(body.assignments.map((a) => a.id));
+    if (chosen.size === 0) return payload;
+    const user = request.user;
+    if (user.role === 'trainee') {
+      return { ...body, assignments: body.assignments.filter((a) => chosen.get(a.id)?.includes(user.id) ?? true) };
+    }
+    const progress = await store.progressOf([...chosen.keys()]);
+    const now = Date.now();
+    return {
+      ...body,
+      assignments: body.assignments.map((a) => {
+        const ids = chosen.get(a.id);
+        if (!ids) return a;
+        const counts: Record<string, number> = { 'not-started': 0, 'in-progress': 0, passed: 0, failed: 0, overdue: 0 };
+        for (const userId of ids) {
+          const p = progress.find((r) => r.assignmentId === a.id && r.userId === userId);
+          counts[statusOf({ dueAt: a.dueAt, maxAttempts: a.maxAttempts } as Assignment, p, now)]++;
+        }
+        return { ...a, members: ids.length, statusCounts: counts };
+      }),
+    };
+  });
+}
+
+interface MeAssignment {
+  id: number;
+  dueAt: string;
+  maxAttempts: number | null;
+  members?: number;
+  statusCounts?: Record<string, number>;
+}

@@ -1,0 +1,241 @@
+// The scenario library for trainers: every scenario with its route count, score range, skills and a
+// Mermaid diagram (from the engine), and upload of new scenarios as YAML.
+//
+// Uploads are validated exactly like `npm run cli -- lint` (loader errors, then the structural
+// analysis), stored in scenario_uploads, and added to the server's scenario library (ctx.library), the
+// one map every route looks scenarios up in: once accepted, a scenario can be assigned, played and
+// replayed like the files in scenarios/. A file with problems is never stored, so it can never replace
+// a good one. Built-in ids cannot be taken over. Several server processes on one PostgreSQL pick up
+// each other's uploads: see ScenarioUploads.refresh.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { analyzeScenario } from '../../engine/analyze.ts';
+import type { Library } from '../../engine/files.ts';
+import { toMermaid } from '../../engine/graph.ts';
+import { parseScenario, type ScenarioError } from '../../engine/load.ts';
+import { summarizeRoutes, type RouteSummary } from '../../engine/routes.ts';
+import type { Scenario } from '../../engine/schema.ts';
+import { locator } from '../../cli/locate.ts';
+import { skillsOf } from '../../trainer/lib/skills.ts';
+import type { ScenarioCard, ScenarioDetail } from '../../trainer/lib/types.ts';
+import type { ServerContext } from '../context.ts';
+import { conflict, notFound, unprocessable } from '../errors.ts';
+import type { User } from '../store/index.ts';
+import type { TrainerStore } from '../store/trainer.ts';
+import { object, scenarioId } from './schemas.ts';
+
+/** How often a process checks the database for uploads made through another process. */
+export const UPLOAD_REFRESH_MS = 5_000;
+export const MAX_SCENARIO_BYTES = 200_000;
+
+// ---- validation ---------------------------------------------------------------------------------
+
+export type ScenarioCheck = { ok: true; scenario: Scenario; summary: RouteSummary } | { ok: false; problems: ScenarioError[] };
+
+/** A safe display name for an uploaded file: its base name, plain characters, .yaml/.yml. */
+export function uploadFileName(name: string | undefined, fallback = 'upload.yaml'): string {
+  const base = (name ?? '').split(/[\\/]/).pop()?.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') ?? '';
+  if (!base) return fallback;
+  return /\.ya?ml$/i.test(base) ? base : `${base}.yaml`;
+}
+
+/** The same problems, with the same file:line:column, as `lint` reports for this text. */
+export function checkScenarioText(text: string, file: string): ScenarioCheck {
+  const loaded = parseScenario(text, file);
+  if (!loaded.ok) return { ok: false, problems: loaded.errors };
+  const findings = analyzeScenario(loaded.scenario);
+  if (findings.length) {
+    const at = locator(text);
+    const problems = findings.map((f) => ({ file, ...at(f.path), message: f.message }));
+    return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
+  }
+  const summary = summarizeRoutes(loaded.scenario);
+  if (!summary) return { ok: false, problems: [{ file, line: 1, column: 1, message: 'no route through this scenario reaches an ending' }] };
+  return { ok: true, scenario: loaded.scenario, summary };
+}
+
+// ---- summaries ----------------------------------------------------------------------------------
+
+const summaries = new WeakMap<Scenario, RouteSummary | null>();
+
+/** Route walk of a scenario, once per scenario object (a re-upload is a new object). */
+export function summaryOf(s: Scenario): RouteSummary | null {
+  if (!summaries.has(s)) summaries.set(s, summarizeRoutes(s));
+  return summaries.get(s) ?? null;
+}
+
+interface UploadMeta {
+  uploadId: number;
+  fileName: string;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
+export function scenarioCard(s: Scenario, meta: UploadMeta | undefined): ScenarioCard {
+  const sum = summaryOf(s);
+  const range = (k: 'overall' | 'empathy' | 'ownership' | 'timing') => ({ min: sum?.min[k] ?? 0, max: sum?.max[k] ?? 0 });
+  return {
+    id: s.id,
+    title: s.title,
+    difficulty: s.difficulty,
+    setting: s.setting,
+    company: s.company,
+    customerName: s.customer.name,
+    briefing: s.briefing,
+    skills: sum ? skillsOf(sum.best.report.turns) : [],
+    routes: sum?.count ?? 0,
+    truncated: sum?.truncated ?? false,
+    score: sum ? { overall: range('overall'), empathy: range('empathy'), ownership: range('ownership'), timing: range('timing') } : null,
+    outcomes: sum?.outcomes ?? {},
+    source: meta ? 'uploaded' : 'built-in',
+    uploadedAt: meta?.uploadedAt ?? null,
+    uploadedBy: meta?.uploadedBy ?? null,
+  };
+}
+
+// ---- uploads in the library ---------------------------------------------------------------------
+
+export class ScenarioUploads {
+  /** Ids of the scenarios read from scenarios/ at start; uploads cannot take these over. */
+  readonly builtIn: ReadonlySet<string>;
+  readonly meta = new Map<string, UploadMeta>();
+  #generation = -1;
+  #checkedAt = 0;
+
+  constructor(
+    readonly library: Library,
+    readonly store: TrainerStore,
+    readonly warn: (message: string) => void,
+  ) {
+    this.builtIn = new Set(library.scenarios.keys());
+  }
+
+  /**
+   * Brings the library up to date with the uploads table. Cheap when nothing changed (one tiny query,
+   * at most every UPLOAD_REFRESH_MS unless forced). Never throws: a database hiccup leaves the library
+   * as it was.
+   */
+  async refresh(force = false): Promise<void> {
+    if (!force && Date.now() - this.#checkedAt < UPLOAD_REFRESH_MS) return;
+    this.#checkedAt = Date.now();
+    try {
+      const generation = await this.store.uploadGeneration();
+      if (generation === this.#generation) return;
+      for (const u of await this.store.currentUploads()) {
+        if (this.meta.get(u.scenarioId)?.uploadId === u.id) continue;
+        if (this.builtIn.has(u.scenarioId)) {
+          this.warn(`uploaded scenario "${u.scenarioId}" is left out: a built-in scenario has that id`);
+          continue;
+        }
+        const loaded = parseScenario(u.yaml, u.fileName);
+        if (!loaded.ok || loaded.scenario.id !== u.scenarioId) {
+          this.warn(`uploaded scenario "${u.scenarioId}" (${u.fileName}) no longer loads; it is left out`);
+          continue;
+        }
+        this.add(loaded.scenario, { uploadId: u.id, fileName: u.fileName, uploadedAt: u.uploadedAt, uploadedBy: u.uploadedBy });
+      }
+      this.#generation = generation;
+    } catch (e) {
+      this.warn(`could not read uploaded scenarios: ${(e as Error).message}`);
+    }
+  }
+
+  add(s: Scenario, meta: UploadMeta): void {
+    this.library.scenarios.set(s.id, s);
+    this.library.files.set(s.id, `uploaded:${meta.fileName}`);
+    this.meta.set(s.id, meta);
+  }
+}
+
+/** Scenario ids a request names (body, query or params), to refresh at once when one is unknown. */
+function namedScenarios(request: FastifyRequest): string[] {
+  const out: unknown[] = [];
+  const body = request.body as Record<string, unknown> | undefined;
+  const query = request.query as Record<string, unknown> | undefined;
+  const params = request.params as Record<string, unknown> | undefined;
+  if (body && typeof body === 'object') out.push(body.scenarioId, ...(Array.isArray(body.scenarioIds) ? body.scenarioIds : []));
+  if (query && typeof query === 'object') out.push(query.scenario);
+  if (params && typeof params === 'object') out.push(params.scenarioId);
+  return out.filter((v): v is string => typeof v === 'string');
+}
+
+// ---- routes -------------------------------------------------------------------------------------
+
+export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: ServerContext, trainerStore: TrainerStore): Promise<ScenarioUploads> {
+  const { library } = ctx;
+  const uploads = new ScenarioUploads(library, trainerStore, (m) => app.log.warn(m));
+  await uploads.refresh(true);
+
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const unknown = namedScenarios(request).some((id) => !library.scenarios.has(id));
+    await uploads.refresh(unknown);
+  });
+
+  const card = (s: Scenario) => scenarioCard(s, uploads.meta.get(s.id));
+
+  app.get('/api/trainer/library', { config: { auth: 'trainer' } }, async () => ({
+    scenarios: [...library.scenarios.values()].sort((a, b) => a.title.localeCompare(b.title)).map(card),
+    /** Files in scenarios/ that were left out, so a trainer knows why one is missing. */
+    problems: library.errors,
+  }));
+
+  app.get<{ Params: { scenarioId: string } }>(
+    '/api/scenarios/:scenarioId/summary',
+    { config: { auth: 'trainer' }, schema: { params: object({ scenarioId }, ['scenarioId']) } },
+    async (request): Promise<ScenarioDetail> => {
+      const s = library.scenarios.get(request.params.scenarioId);
+      if (!s) throw notFound(`no scenario "${request.params.scenarioId}"`);
+      const sum = summaryOf(s);
+      return {
+        ...card(s),
+        mermaid: toMermaid(s),
+        bestRoute: { steps: sum?.best.steps ?? [], overall: sum?.best.report.overall ?? 0, outcome: sum?.best.report.outcome ?? null },
+        nodes: Object.keys(s.nodes).length,
+        endings: Object.keys(s.endings).length,
+      };
+    },
+  );
+
+  app.post<{ Body: { yaml: string; fileName?: string; replace: boolean } }>(
+    '/api/scenarios',
+    {
+      config: { auth: 'trainer' },
+      bodyLimit: 2 * MAX_SCENARIO_BYTES + 4096,
+      schema: {
+        body: object(
+          {
+            yaml: { type: 'string', minLength: 1, maxLength: MAX_SCENARIO_BYTES },
+            fileName: { type: 'string', minLength: 1, maxLength: 120 },
+            replace: { type: 'boolean', default: false },
+          },
+          ['yaml'],
+        ),
+      },
+    },
+    async (request, reply) => {
+      const user = request.user as User;
+      const file = uploadFileName(request.body.fileName);
+      const check = checkScenarioText(request.body.yaml, file);
+      if (!check.ok) {
+        const n = check.problems.length;
+        throw unprocessable(`${file} has ${n} problem${n === 1 ? '' : 's'}; nothing was saved`, { problems: check.problems });
+      }
+      const s = check.scenario;
+      if (uploads.builtIn.has(s.id)) {
+        throw conflict(`"${s.id}" is the id of a built-in scenario (scenarios/${s.id}.yaml); give yours a different id`, { scenarioId: s.id, builtIn: true });
+      }
+      await uploads.refresh(true);
+      const previous = uploads.meta.get(s.id);
+      if (previous && !request.body.replace) {
+        throw conflict(`a scenario with the id "${s.id}" was uploaded on ${previous.uploadedAt.slice(0, 10)}; confirm to replace it`, { scenarioId: s.id, exists: true });
+      }
+      const uploadId = await trainerStore.addUpload({ scenarioId: s.id, fileName: file, yaml: request.body.yaml, uploadedBy: user.id });
+      summaries.set(s, check.summary);
+      uploads.add(s, { uploadId, fileName: file, uploadedAt: new Date().toISOString(), uploadedBy: user.name });
+      reply.code(previous ? 200 : 201);
+      return { scenario: card(s), replaced: Boolean(previous) };
+    },
+  );
+
+  return uploads;
+}

@@ -1,0 +1,271 @@
+// The trainer dashboard's queries, over the same Db as the core store (PostgreSQL SQL for PGlite and
+// PostgreSQL alike). Tables: assignment_trainees and scenario_uploads (migrations/100_trainer.sql),
+// plus reads of the core tables.
+import type { Db, Queryable, Row } from './db.ts';
+import type { Assignment, StoredAttempt, Team, User } from './store.ts';
+
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+const num = (v: unknown): number => Number(v);
+const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
+
+const ASSIGNMENT_COLUMNS = 'a.id, a.team_id, a.scenario_id, a.due_at, a.pass_mark, a.max_attempts, a.created_by, a.created_at';
+
+function toAssignment(r: Row): Assignment {
+  return {
+    id: num(r.id),
+    teamId: num(r.team_id),
+    scenarioId: String(r.scenario_id),
+    dueAt: iso(r.due_at),
+    passMark: num(r.pass_mark),
+    maxAttempts: numOrNull(r.max_attempts),
+    createdBy: num(r.created_by),
+    createdAt: iso(r.created_at),
+  };
+}
+
+export interface NewAssignments {
+  teamId: number;
+  scenarioIds: string[];
+  dueAt: Date;
+  passMark: number;
+  maxAttempts: number | null;
+  createdBy: number;
+  /** null: the whole team. */
+  trainees: number[] | null;
+}
+
+export interface AssignmentChanges {
+  dueAt?: Date;
+  passMark?: number;
+  maxAttempts?: number | null;
+  /** null: the whole team; an array: exactly these trainees. */
+  trainees?: number[] | null;
+}
+
+export interface ScenarioUpload {
+  id: number;
+  scenarioId: string;
+  fileName: string;
+  yaml: string;
+  uploadedBy: string | null;
+  uploadedAt: string;
+}
+
+export interface Tallies {
+  attempts: number;
+  trainees: number;
+  rules: { rule: string; count: number; attempts: number; trainees: number }[];
+  choices: { node: string; choice: string | null; count: number; trainees: number }[];
+}
+
+const TEAM_ATTEMPTS = `from attempts a join users u on u.id = a.user_id
+  where u.team_id = $1 and u.role = 'trainee' and a.scenario_id = $2`;
+
+export class TrainerStore {
+  constructor(readonly db: Db) {}
+
+  // ---- teams -------------------------------------------------------------------------------------
+
+  async renameTeam(teamId: number, name: string): Promise<Team | null> {
+    const [r] = await this.db.query('update teams set name = $2 where id = $1 returning id, name, trainer_id, invite_code, created_at', [teamId, name]);
+    return r ? { id: num(r.id), name: String(r.name), trainerId: num(r.trainer_id), inviteCode: String(r.invite_code), createdAt: iso(r.created_at) } : null;
+  }
+
+  /** Sets a new invite code; false when another team has it (the caller tries another). */
+  async setInviteCode(teamId: number, code: string): Promise<boolean> {
+    const rows = await this.db.query(
+      'update teams set invite_code = $2 where id = $1 and not exists (select 1 from teams where invite_code = $2) returning id',
+      [teamId, code],
+    );
+    return rows.length > 0;
+  }
+
+  /** Takes a trainee out of a team (their account and attempts stay); false when not a member. */
+  async removeMember(teamId: number, userId: number): Promise<boolean> {
+    const rows = await this.db.query(`update users set team_id = null where id = $2 and team_id = $1 and role = 'trainee' returning id`, [teamId, userId]);
+    return rows.length > 0;
+  }
+
+  /** The given ids that are trainees of the team. */
+  async traineesInTeam(teamId: number, ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query(`select id from users where team_id = $1 and role = 'trainee' and id = any($2::int[]) order by id`, [teamId, ids]);
+    return rows.map((r) => num(r.id));
+  }
+
+  async traineeWithTeam(userId: number): Promise<{ user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'teamId'>; team: Team | null } | null> {
+    const [r] = await this.db.query(
+      `select u.id, u.name, u.email, u.role, u.team_id, t.name as team_name, t.trainer_id, t.invite_code, t.created_at as team_created_at
+       from users u left join teams t on t.id = u.team_id where u.id = $1`,
+      [userId],
+    );
+    if (!r) return null;
+    const team =
+      r.team_id == null
+        ? null
+        : { id: num(r.team_id), name: String(r.team_name), trainerId: num(r.trainer_id), inviteCode: String(r.invite_code), createdAt: iso(r.team_created_at) };
+    return { user: { id: num(r.id), name: String(r.name), email: String(r.email), role: r.role as User['role'], teamId: numOrNull(r.team_id) }, team };
+  }
+
+  // ---- assignments -------------------------------------------------------------------------------
+
+  /** One assignment per scenario, all with the same settings and trainees, in one transaction. */
+  async createAssignments(n: NewAssignments): Promise<Assignment[]> {
+    return this.db.transaction(async (tx) => {
+      const out: Assignment[] = [];
+      for (const scenarioId of n.scenarioIds) {
+        const [r] = await tx.query(
+          `insert into assignments as a (team_id, scenario_id, due_at, pass_mark, max_attempts, created_by)
+           values ($1, $2, $3, $4, $5, $6) returning ${ASSIGNMENT_COLUMNS}`,
+          [n.teamId, scenarioId, n.dueAt, n.passMark, n.maxAttempts, n.createdBy],
+        );
+        const a = toAssignment(r);
+        if (n.trainees) await this.#setTrainees(tx, a.id, n.trainees);
+        out.push(a);
+      }
+      return out;
+    });
+  }
+
+  async #setTrainees(q: Queryable, assignmentId: number, trainees: number[] | null): Promise<void> {
+    await q.query('delete from assignment_trainees where assignment_id = $1', [assignmentId]);
+    if (trainees && trainees.length) {
+      await q.query('insert into assignment_trainees (assignment_id, user_id) select $1, unnest($2::int[]) on conflict do nothing', [assignmentId, trainees]);
+    }
+  }
+
+  /** Chosen trainees per assignment; assignments for the whole team are absent from the map. */
+  async traineesOf(assignmentIds: number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    if (assignmentIds.length === 0) return out;
+    const rows = await this.db.query(
+      'select assignment_id, user_id from assignment_trainees where assignment_id = any($1::int[]) order by assignment_id, user_id',
+      [assignmentIds],
+    );
+    for (const r of rows) {
+      const id = num(r.assignment_id);
+      out.set(id, [...(out.get(id) ?? []), num(r.user_id)]);
+    }
+    return out;
+  }
+
+  /**
+   * Changes an assignment. A new pass mark re-decides who passed from the best scores (and when from
+   * the attempts themselves), so the matrix never shows a pass the current mark would not give.
+   */
+  async updateAssignment(id: number, c: AssignmentChanges): Promise<Assignment | null> {
+    return this.db.transaction(async (tx) => {
+      const [r] = await tx.query(
+        `update assignments as a set
+           due_at = coalesce($2, a.due_at),
+           pass_mark = coalesce($3, a.pass_mark),
+           max_attempts = case when $4::boolean then $5::integer else a.max_attempts end
+         where a.id = $1 returning ${ASSIGNMENT_COLUMNS}`,
+        [id, c.dueAt ?? null, c.passMark ?? null, c.maxAttempts !== undefined, c.maxAttempts ?? null],
+      );
+      if (!r) return null;
+      if (c.passMark !== undefined) {
+        await tx.query(
+          `update assignment_progress p set
+             passed = p.best >= $2,
+             first_passed_at = (select min(t.created_at) from attempts t where t.assignment_id = p.assignment_id and t.user_id = p.user_id and t.overall >= $2)
+           where p.assignment_id = $1`,
+          [id, c.passMark],
+        );
+      }
+      if (c.trainees !== undefined) await this.#setTrainees(tx, id, c.trainees);
+      return toAssignment(r);
+    });
+  }
+
+  /** Withdraws an assignment: its progress goes, the attempts stay (as free play). */
+  async deleteAssignment(id: number): Promise<boolean> {
+    const rows = await this.db.query('delete from assignments where id = $1 returning id', [id]);
+    return rows.length > 0;
+  }
+
+  // ---- attempts ----------------------------------------------------------------------------------
+
+  /** A trainee's attempts with full reports, newest first; one extra row tells whether more exist. */
+  async attemptsWithReports(userId: number, limit: number): Promise<{ attempts: StoredAttempt[]; more: boolean }> {
+    const rows = await this.db.query(
+      `select a.id, a.user_id, a.scenario_id, a.assignment_id, a.client_attempt_id, a.overall, a.satisfaction, a.outcome, a.passed, a.created_at, a.report
+       from attempts a where a.user_id = $1 order by a.id desc limit $2`,
+      [userId, limit + 1],
+    );
+    const attempts = rows.slice(0, limit).map((r) => ({
+      id: num(r.id),
+      userId: num(r.user_id),
+      scenarioId: String(r.scenario_id),
+      assignmentId: numOrNull(r.assignment_id),
+      clientAttemptId: String(r.client_attempt_id),
+      overall: num(r.overall),
+      satisfaction: num(r.satisfaction),
+      outcome: r.outcome == null ? null : String(r.outcome),
+      passed: Boolean(r.passed),
+      createdAt: iso(r.created_at),
+      report: r.report as Record<string, unknown>,
+    }));
+    return { attempts, more: rows.length > limit };
+  }
+
+  /** Counts over a team's attempts at one scenario: rules that cost points, and choices per node. */
+  async mistakeTallies(teamId: number, scenarioId: string): Promise<Tallies> {
+    const [totals] = await this.db.query(`select count(*)::int as attempts, count(distinct a.user_id)::int as trainees ${TEAM_ATTEMPTS}`, [teamId, scenarioId]);
+    const rules = await this.db.query(
+      `select f->>'rule' as rule, count(*)::int as n, count(distinct a.id)::int as attempts, count(distinct a.user_id)::int as trainees
+       from attempts a join users u on u.id = a.user_id
+       cross join lateral jsonb_array_elements(a.report->'feedback') f
+       where u.team_id = $1 and u.role = 'trainee' and a.scenario_id = $2 and (f->>'points')::numeric < 0
+       group by 1`,
+      [teamId, scenarioId],
+    );
+    const choices = await this.db.query(
+      `select t->>'node' as node, t->>'choice' as choice, count(*)::int as n, count(distinct a.user_id)::int as trainees
+       from attempts a join users u on u.id = a.user_id
+       cross join lateral jsonb_array_elements(a.report->'turns') t
+       where u.team_id = $1 and u.role = 'trainee' and a.scenario_id = $2
+       group by 1, 2`,
+      [teamId, scenarioId],
+    );
+    return {
+      attempts: num(totals.attempts),
+      trainees: num(totals.trainees),
+      rules: rules.map((r) => ({ rule: String(r.rule), count: num(r.n), attempts: num(r.attempts), trainees: num(r.trainees) })),
+      choices: choices.map((r) => ({ node: String(r.node), choice: r.choice == null ? null : String(r.choice), count: num(r.n), trainees: num(r.trainees) })),
+    };
+  }
+
+  // ---- uploaded scenarios ------------------------------------------------------------------------
+
+  /** Changes whenever a scenario is uploaded (the newest upload's id; 0 before the first). */
+  async uploadGeneration(): Promise<number> {
+    const [r] = await this.db.query('select coalesce(max(id), 0)::int as g from scenario_uploads');
+    return num(r.g);
+  }
+
+  /** The newest upload of each scenario id. */
+  async currentUploads(): Promise<ScenarioUpload[]> {
+    const rows = await this.db.query(
+      `select distinct on (s.scenario_id) s.id, s.scenario_id, s.file_name, s.yaml, s.uploaded_at, u.name as uploaded_by
+       from scenario_uploads s left join users u on u.id = s.uploaded_by
+       order by s.scenario_id, s.id desc`,
+    );
+    return rows.map((r) => ({
+      id: num(r.id),
+      scenarioId: String(r.scenario_id),
+      fileName: String(r.file_name),
+      yaml: String(r.yaml),
+      uploadedBy: r.uploaded_by == null ? null : String(r.uploaded_by),
+      uploadedAt: iso(r.uploaded_at),
+    }));
+  }
+
+  async addUpload(u: { scenarioId: string; fileName: string; yaml: string; uploadedBy: number }): Promise<number> {
+    const [r] = await this.db.query(
+      'insert into scenario_uploads (scenario_id, file_name, yaml, uploaded_by) values ($1, $2, $3, $4) returning id',
+      [u.scenarioId, u.fileName, u.yaml, u.uploadedBy],
+    );
+    return num(r.id);
+  }
+}
