@@ -2,7 +2,7 @@
 // audio, blob: workers, WebGL, same-origin fetch) is allowed; inline script and eval are not; and the
 // built game (dist/, when present) loads under it without a single violation.
 import type { FastifyInstance } from 'fastify';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -71,6 +71,27 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in Chromium', () => {
     return app.listen({ port: 0, host: '127.0.0.1' });
   }
 
+  /**
+   * A copy of dist/ whose index.html finds every file it names: a build may be rewriting dist/ while
+   * this runs, so take a consistent copy (retrying a few times) and serve that.
+   */
+  async function snapshotOfDist(): Promise<string> {
+    for (let tries = 0; ; tries++) {
+      const dir = mkdtempSync(join(tmpdir(), 'mir-dist-'));
+      dirs.push(dir);
+      try {
+        cpSync(DIST_DIR, dir, { recursive: true });
+        const html = readFileSync(join(dir, 'index.html'), 'utf8');
+        const named = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+        if (named.length > 0 && named.every((f) => existsSync(join(dir, f)))) return dir;
+      } catch {
+        // caught mid-build
+      }
+      if (tries >= 10) throw new Error('dist/ never looked complete: is a build running?');
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+
   async function collect(page: Page) {
     const refused: string[] = [];
     page.on('console', (m) => {
@@ -109,8 +130,8 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in Chromium', () => {
     await page.close();
   });
 
-  it.skipIf(!existsSync(join(DIST_DIR, 'index.html')))('the built game (dist/) loads without a CSP violation', async () => {
-    const url = await serve(DIST_DIR);
+  it.skipIf(!existsSync(join(DIST_DIR, 'index.html')))('the built game (dist/) loads without a CSP violation', { timeout: 120_000 }, async () => {
+    const url = await serve(await snapshotOfDist());
     const page = await browser.newPage();
     await page.addInitScript(() => {
       const w = window as unknown as { __violations: string[] };
@@ -121,7 +142,7 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);
-    await page.waitForSelector('canvas', { timeout: 30_000 });
+    await page.waitForSelector('canvas', { timeout: 60_000 });
     await page.waitForTimeout(1500);
     const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
     expect(violations).toEqual([]);

@@ -52,7 +52,6 @@ function sameEvents(a: StoredEvent[], b: StoredEvent[]): boolean {
 }
 
 export function attemptSummaryJson(a: StoredAttempt) {
-  const r = a.report as Record<string, unknown>;
   return {
     id: a.id,
     userId: a.userId,
@@ -61,9 +60,9 @@ export function attemptSummaryJson(a: StoredAttempt) {
     clientAttemptId: a.clientAttemptId,
     createdAt: a.createdAt,
     score: a.overall,
-    empathy: r.empathy,
-    ownership: r.ownership,
-    timing: r.timing,
+    empathy: a.empathy,
+    ownership: a.ownership,
+    timing: a.timing,
     passed: a.passed,
     outcome: a.outcome,
     satisfaction: a.satisfaction,
@@ -95,12 +94,17 @@ export function transcriptOf(s: Scenario | undefined, report: Record<string, unk
   return { turns: lines, ending: ending ? { id: endingId, outcome: ending.outcome, line: ending.line, summary: ending.summary } : null };
 }
 
+/** The stored attempt with its report: what POST /api/attempts answers. */
+export function attemptWithReportJson(a: StoredAttempt) {
+  return { ...attemptSummaryJson(a), report: a.report };
+}
+
+/** Everything about one attempt, with the transcript: GET /api/attempts/:id. */
 export function attemptJson(a: StoredAttempt, library: Library) {
   return {
-    ...attemptSummaryJson(a),
-    report: a.report,
+    ...attemptWithReportJson(a),
     events: a.events,
-    transcript: transcriptOf(library.scenarios.get(a.scenarioId), a.report),
+    transcript: transcriptOf(library.scenarios.get(a.scenarioId), a.report ?? {}),
   };
 }
 
@@ -139,7 +143,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         scenarioId: scenario.id,
         clientAttemptId: body.clientAttemptId,
         events,
-        report: { ...report, overall: report.overall, satisfaction: report.satisfaction, outcome: report.outcome, passed: report.passed },
+        report: { ...report },
         assignment: assignment ? { id: assignment.id, maxAttempts: assignment.maxAttempts } : undefined,
       });
       if (stored.kind === 'max-attempts') {
@@ -151,10 +155,10 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
           throw conflict(`clientAttemptId "${body.clientAttemptId}" was already used for a different attempt (${a.id})`);
         }
         reply.code(200);
-        return attemptJson(a, library);
+        return attemptWithReportJson(a);
       }
       reply.code(201);
-      return attemptJson(stored.attempt, library);
+      return attemptWithReportJson(stored.attempt);
     },
   );
 

@@ -62,12 +62,15 @@ export interface StoredAttempt {
   assignmentId: number | null;
   clientAttemptId: string;
   overall: number;
+  empathy: number;
+  ownership: number;
+  timing: number;
   satisfaction: number;
   outcome: string | null;
   passed: boolean;
   createdAt: string;
-  /** Full report (with turns and feedback) or, in lists, the summary without them. */
-  report: Record<string, unknown>;
+  /** The replay's full report (scores, turns, feedback); absent in lists. */
+  report?: Record<string, unknown>;
   events?: StoredEvent[];
 }
 
@@ -76,7 +79,7 @@ export interface NewAttempt {
   scenarioId: string;
   clientAttemptId: string;
   events: StoredEvent[];
-  report: { overall: number; satisfaction: number; outcome: string | null; passed: boolean } & Record<string, unknown>;
+  report: { overall: number; empathy: number; ownership: number; timing: number; satisfaction: number; outcome: string | null; passed: boolean } & Record<string, unknown>;
   assignment?: { id: number; maxAttempts: number | null };
 }
 
@@ -138,10 +141,9 @@ function toAssignment(r: Row): Assignment {
   };
 }
 
-const ATTEMPT_SUMMARY_COLUMNS = `a.id, a.user_id, a.scenario_id, a.assignment_id, a.client_attempt_id, a.overall, a.satisfaction,
-  a.outcome, a.passed, a.created_at, a.report - 'turns' - 'feedback' as report`;
-const ATTEMPT_FULL_COLUMNS = `a.id, a.user_id, a.scenario_id, a.assignment_id, a.client_attempt_id, a.overall, a.satisfaction,
-  a.outcome, a.passed, a.created_at, a.report, a.events`;
+const ATTEMPT_SUMMARY_COLUMNS = `a.id, a.user_id, a.scenario_id, a.assignment_id, a.client_attempt_id, a.overall, a.empathy,
+  a.ownership, a.timing, a.satisfaction, a.outcome, a.passed, a.created_at`;
+const ATTEMPT_FULL_COLUMNS = `${ATTEMPT_SUMMARY_COLUMNS}, a.report, a.events`;
 
 function toAttempt(r: Row): StoredAttempt {
   const a: StoredAttempt = {
@@ -151,12 +153,15 @@ function toAttempt(r: Row): StoredAttempt {
     assignmentId: numOrNull(r.assignment_id),
     clientAttemptId: String(r.client_attempt_id),
     overall: num(r.overall),
+    empathy: num(r.empathy),
+    ownership: num(r.ownership),
+    timing: num(r.timing),
     satisfaction: num(r.satisfaction),
     outcome: r.outcome == null ? null : String(r.outcome),
     passed: Boolean(r.passed),
     createdAt: iso(r.created_at),
-    report: r.report as Record<string, unknown>,
   };
+  if (r.report !== undefined) a.report = r.report as Record<string, unknown>;
   if (r.events !== undefined) a.events = r.events as StoredEvent[];
   return a;
 }
@@ -165,8 +170,9 @@ function toAttempt(r: Row): StoredAttempt {
 // attempts and a duplicate clientAttemptId changes nothing.
 const INSERT_ATTEMPT = `
 with ins as (
-  insert into attempts (user_id, scenario_id, assignment_id, client_attempt_id, events, report, overall, satisfaction, outcome, passed)
-  values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10)
+  insert into attempts (user_id, scenario_id, assignment_id, client_attempt_id, events, report, overall, satisfaction, outcome, passed,
+    empathy, ownership, timing)
+  values ($1, $2, $3, $4, $5::json, $6::json, $7, $8, $9, $10, $11, $12, $13)
   on conflict (user_id, client_attempt_id) do nothing
   returning id, user_id, scenario_id, overall, created_at
 ), total as (
@@ -459,6 +465,9 @@ export class Store {
       a.report.satisfaction,
       a.report.outcome,
       a.report.passed,
+      a.report.empathy,
+      a.report.ownership,
+      a.report.timing,
     ];
     const existing = async (q: Queryable): Promise<RecordResult> => {
       const found = await this.attemptByClientId(a.userId, a.clientAttemptId, q);
@@ -474,6 +483,9 @@ export class Store {
         assignmentId: a.assignment?.id ?? null,
         clientAttemptId: a.clientAttemptId,
         overall: a.report.overall,
+        empathy: a.report.empathy,
+        ownership: a.report.ownership,
+        timing: a.report.timing,
         satisfaction: a.report.satisfaction,
         outcome: a.report.outcome,
         passed: a.report.passed,
