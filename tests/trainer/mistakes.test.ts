@@ -43,6 +43,11 @@ describe('common mistakes', () => {
         { node: 'removed-since', choice: 'x', count: 2, trainees: 1 },
       ],
       new Set([`${s.start}:${first.id}`]),
+      [
+        { node: s.start, choice: second.id, rule: 'argued', count: 3 },
+        { node: s.start, choice: second.id, rule: 'never-apologized', count: 1 },
+        { node: s.start, choice: second.id, rule: 'apologized', count: 1 },
+      ],
     );
     expect(out.map((d) => d.node)).toEqual([s.start, later]);
     const d = out[0];
@@ -55,6 +60,9 @@ describe('common mistakes', () => {
     ]);
     expect(d.choices[0]).toMatchObject({ share: 0.6, trainees: 2, best: false, text: second.text });
     expect(d.choices[1].best).toBe(true);
+    // Only turn rules that cost points: the end-of-conversation rule and the credit are left out.
+    expect(d.choices[0].costs).toEqual([{ rule: 'argued', principle: 'See it through their eyes', points: -25, count: 3 }]);
+    expect(d.choices[1].costs).toEqual([]);
     expect(d.choices[2]).toMatchObject({ kind: 'silence', moves: ['silence'] });
   });
 

@@ -7,6 +7,11 @@ export function formatDate(iso: string | null, locale?: string): string {
   return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** "23 Nov": for chart axes. */
+export function formatDay(iso: string, locale?: string): string {
+  return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short' });
+}
+
 export function formatDateTime(iso: string | null, locale?: string): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });

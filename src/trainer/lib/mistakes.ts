@@ -21,6 +21,13 @@ export interface ChoiceTally {
   trainees: number;
 }
 
+export interface CostTally {
+  node: string;
+  choice: string | null;
+  rule: string;
+  count: number;
+}
+
 /** A move list's character: all good, any weak, any anti, or good and anti in one line. */
 export function choiceKind(moves: readonly string[]): ChoiceCount['kind'] {
   const kinds = new Set(moves.filter(isMove).map((m) => MOVE_INFO[m].kind));
@@ -69,9 +76,18 @@ export function nodeOrder(s: Scenario): string[] {
 
 /**
  * Every decision some trainee reached, with every choice the scenario offers there (picked or not),
- * most picked first. `best` marks the choices on the best-scoring route ("node:choice").
+ * most picked first. `best` marks the choices on the best-scoring route ("node:choice"); `costs` are
+ * the penalties that fired at the turn of a choice (end-of-conversation rules are left out: they sit
+ * on the last turn whatever was said there).
  */
-export function decisions(s: Scenario, tallies: readonly ChoiceTally[], best: ReadonlySet<string> = new Set()): Decision[] {
+export function decisions(s: Scenario, tallies: readonly ChoiceTally[], best: ReadonlySet<string> = new Set(), costTallies: readonly CostTally[] = []): Decision[] {
+  const costsOf = (node: string, choice: string | null): ChoiceCount['costs'] =>
+    costTallies
+      .filter((c) => c.node === node && c.choice === choice)
+      .map((c) => ({ rule: ruleById(c.rule), count: c.count }))
+      .filter((c): c is { rule: NonNullable<ReturnType<typeof ruleById>>; count: number } => Boolean(c.rule && c.rule.scope === 'turn' && c.rule.points < 0))
+      .map((c) => ({ rule: c.rule.id, principle: c.rule.principle, points: c.rule.points, count: c.count }))
+      .sort((a, b) => b.count - a.count || a.points - b.points);
   const byNode = new Map<string, ChoiceTally[]>();
   for (const t of tallies) byNode.set(t.node, [...(byNode.get(t.node) ?? []), t]);
   const out: Decision[] = [];
@@ -92,6 +108,7 @@ export function decisions(s: Scenario, tallies: readonly ChoiceTally[], best: Re
         trainees: t?.trainees ?? 0,
         share: reached ? (t?.count ?? 0) / reached : 0,
         best: best.has(`${id}:${c.id}`),
+        costs: costsOf(id, c.id),
       };
     });
     const silence = count(null);
@@ -105,6 +122,7 @@ export function decisions(s: Scenario, tallies: readonly ChoiceTally[], best: Re
         trainees: silence.trainees,
         share: silence.count / reached,
         best: false,
+        costs: costsOf(id, null),
       });
     }
     choices.sort((a, b) => b.count - a.count);

@@ -177,6 +177,8 @@ export interface ChoiceCount {
   share: number;
   /** On the best-scoring route through the scenario. */
   best: boolean;
+  /** Rubric rules that cost points at the turn this choice was made, most frequent first. */
+  costs: { rule: string; principle: string; points: number; count: number }[];
 }
 
 export interface Decision {
