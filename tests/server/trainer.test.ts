@@ -298,6 +298,9 @@ describe.each(BACKENDS)('trainer routes ($name)', ({ open }) => {
     expect(worstFirst).toMatchObject({ count: 3, trainees: 2, share: 0.75, best: false });
     expect(bestFirst).toMatchObject({ count: 1, best: true, kind: 'good' });
     expect(start.choices[0].id).toBe(worst.steps[0]);
+    const firstTurnPenalties = worst.report.feedback.filter((f) => f.turn === 0 && f.points < 0).map((f) => f.rule);
+    expect(worstFirst.costs.map((c: { rule: string }) => c.rule).sort()).toEqual(firstTurnPenalties.filter((r) => r !== 'never-apologized' && r !== 'never-acknowledged' && r !== 'never-remedied' && r !== 'promise-broken').sort());
+    expect(bestFirst.costs).toEqual([]);
 
     const none = await w.trainerA.get(`/api/teams/${w.teamA.id}/mistakes?scenario=hold-line`);
     expect(none.body).toMatchObject({ attempts: 0, rules: [], decisions: [] });

@@ -129,7 +129,7 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
         attempts: tallies.attempts,
         trainees: tallies.trainees,
         rules: brokenRules(tallies.rules),
-        decisions: decisions(s, tallies.choices, new Set(best.map((t) => `${t.node}:${t.choice}`))),
+        decisions: decisions(s, tallies.choices, new Set(best.map((t) => `${t.node}:${t.choice}`)), tallies.costs),
       };
     },
   );

@@ -2,7 +2,7 @@
 // PostgreSQL alike). Tables: assignment_trainees and scenario_uploads (migrations/100_trainer.sql),
 // plus reads of the core tables.
 import type { Db, Queryable, Row } from './db.ts';
-import type { Assignment, StoredAttempt, Team, User } from './store.ts';
+import type { Assignment, Team, User } from './store.ts';
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 const num = (v: unknown): number => Number(v);
@@ -51,11 +51,27 @@ export interface ScenarioUpload {
   uploadedAt: string;
 }
 
+/** An attempt with its full report (the replay's turns and feedback). */
+export interface AttemptWithReport {
+  id: number;
+  userId: number;
+  scenarioId: string;
+  assignmentId: number | null;
+  overall: number;
+  satisfaction: number;
+  outcome: string | null;
+  passed: boolean;
+  createdAt: string;
+  report: Record<string, unknown>;
+}
+
 export interface Tallies {
   attempts: number;
   trainees: number;
   rules: { rule: string; count: number; attempts: number; trainees: number }[];
   choices: { node: string; choice: string | null; count: number; trainees: number }[];
+  /** Rules that cost points at the very turn a choice was made. */
+  costs: { node: string; choice: string | null; rule: string; count: number }[];
 }
 
 const TEAM_ATTEMPTS = `from attempts a join users u on u.id = a.user_id
@@ -187,9 +203,9 @@ export class TrainerStore {
   // ---- attempts ----------------------------------------------------------------------------------
 
   /** A trainee's attempts with full reports, newest first; one extra row tells whether more exist. */
-  async attemptsWithReports(userId: number, limit: number): Promise<{ attempts: StoredAttempt[]; more: boolean }> {
+  async attemptsWithReports(userId: number, limit: number): Promise<{ attempts: AttemptWithReport[]; more: boolean }> {
     const rows = await this.db.query(
-      `select a.id, a.user_id, a.scenario_id, a.assignment_id, a.client_attempt_id, a.overall, a.satisfaction, a.outcome, a.passed, a.created_at, a.report
+      `select a.id, a.user_id, a.scenario_id, a.assignment_id, a.overall, a.satisfaction, a.outcome, a.passed, a.created_at, a.report
        from attempts a where a.user_id = $1 order by a.id desc limit $2`,
       [userId, limit + 1],
     );
@@ -198,24 +214,23 @@ export class TrainerStore {
       userId: num(r.user_id),
       scenarioId: String(r.scenario_id),
       assignmentId: numOrNull(r.assignment_id),
-      clientAttemptId: String(r.client_attempt_id),
       overall: num(r.overall),
       satisfaction: num(r.satisfaction),
       outcome: r.outcome == null ? null : String(r.outcome),
       passed: Boolean(r.passed),
       createdAt: iso(r.created_at),
-      report: r.report as Record<string, unknown>,
+      report: (typeof r.report === 'string' ? JSON.parse(r.report) : r.report) as Record<string, unknown>,
     }));
     return { attempts, more: rows.length > limit };
   }
 
-  /** Counts over a team's attempts at one scenario: rules that cost points, and choices per node. */
+  /** Counts over a team's attempts at one scenario: rules that cost points, and choices per node. (The casts let report be json or jsonb.) */
   async mistakeTallies(teamId: number, scenarioId: string): Promise<Tallies> {
     const [totals] = await this.db.query(`select count(*)::int as attempts, count(distinct a.user_id)::int as trainees ${TEAM_ATTEMPTS}`, [teamId, scenarioId]);
     const rules = await this.db.query(
       `select f->>'rule' as rule, count(*)::int as n, count(distinct a.id)::int as attempts, count(distinct a.user_id)::int as trainees
        from attempts a join users u on u.id = a.user_id
-       cross join lateral jsonb_array_elements(a.report->'feedback') f
+       cross join lateral jsonb_array_elements((a.report->'feedback')::jsonb) f
        where u.team_id = $1 and u.role = 'trainee' and a.scenario_id = $2 and (f->>'points')::numeric < 0
        group by 1`,
       [teamId, scenarioId],
@@ -223,9 +238,19 @@ export class TrainerStore {
     const choices = await this.db.query(
       `select t->>'node' as node, t->>'choice' as choice, count(*)::int as n, count(distinct a.user_id)::int as trainees
        from attempts a join users u on u.id = a.user_id
-       cross join lateral jsonb_array_elements(a.report->'turns') t
+       cross join lateral jsonb_array_elements((a.report->'turns')::jsonb) t
        where u.team_id = $1 and u.role = 'trainee' and a.scenario_id = $2
        group by 1, 2`,
+      [teamId, scenarioId],
+    );
+    const costs = await this.db.query(
+      `select t.v->>'node' as node, t.v->>'choice' as choice, f->>'rule' as rule, count(*)::int as n
+       from attempts a join users u on u.id = a.user_id
+       cross join lateral jsonb_array_elements((a.report->'turns')::jsonb) with ordinality as t(v, i)
+       cross join lateral jsonb_array_elements((a.report->'feedback')::jsonb) f
+       where u.team_id = $1 and u.role = 'trainee' and a.scenario_id = $2
+         and (f->>'turn')::int = t.i - 1 and (f->>'points')::numeric < 0
+       group by 1, 2, 3`,
       [teamId, scenarioId],
     );
     return {
@@ -233,6 +258,7 @@ export class TrainerStore {
       trainees: num(totals.trainees),
       rules: rules.map((r) => ({ rule: String(r.rule), count: num(r.n), attempts: num(r.attempts), trainees: num(r.trainees) })),
       choices: choices.map((r) => ({ node: String(r.node), choice: r.choice == null ? null : String(r.choice), count: num(r.n), trainees: num(r.trainees) })),
+      costs: costs.map((r) => ({ node: String(r.node), choice: r.choice == null ? null : String(r.choice), rule: String(r.rule), count: num(r.n) })),
     };
   }
 
