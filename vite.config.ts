@@ -203,6 +203,8 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // Two pages: the game, and the trainer dashboard (served at /trainer).
+      input: { main: resolve(root, 'index.html'), trainer: resolve(root, 'trainer.html') },
       output: {
         // Phaser changes rarely; keep it in its own long-cached chunk.
         codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]|phaser-entry/ }] },
