@@ -3,7 +3,7 @@
 //
 // Order matters: cookies are parsed, then the CSRF rule and the session hook run (onRequest, before
 // any body is read), then each route validates its body and query against its JSON schema.
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join, resolve, sep } from 'node:path';
 import { loadLibrary, type Library } from '../engine/files.ts';
 import { formatError } from '../engine/load.ts';
 import type { RateLimitSetting, ServerContext } from './context.ts';
-import { installErrorHandlers } from './errors.ts';
+import { errorBody, installErrorHandlers } from './errors.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installSecurity } from './plugins/security.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
@@ -50,6 +50,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
+    // Errors raised before routing (a malformed URL, a bad content-type header) get the same body.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      (reply as FastifyReply).code(status).send(errorBody(status, error.message));
+    },
+  });
+
+  // Every API route validates its query string: routes that take no parameters get an empty schema
+  // (unknown parameters are dropped), so a handler never reads what no schema described.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    route.schema = { ...route.schema };
+    route.schema.querystring ??= { type: 'object', additionalProperties: false, properties: {} };
   });
 
   const library = options.library ?? loadLibrary();

@@ -393,6 +393,9 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
     it(`${name}: errors are JSON with the right status, never a stack trace`, async () => {
       await createUser(ts.store, 'kim@example.com', 'Kim', 'trainer');
       const kim = await login(app, 'kim@example.com');
+      const badUrl = await kim.get('/api/attempts/%E0%A4%A');
+      expect(badUrl.status).toBe(400);
+      expect(badUrl.body).toEqual({ error: 'Bad Request', message: expect.stringMatching(/not a valid url component/) });
       const notFound = await kim.get('/api/nothing-here');
       expect(notFound.status).toBe(404);
       expect(notFound.body).toEqual({ error: 'Not Found', message: 'no API route GET /api/nothing-here' });

@@ -63,8 +63,7 @@ export function registerLeaderboardRoutes(app: FastifyInstance, ctx: ServerConte
       const team = await visibleTeam(store, user, request.params.teamId, true);
       const { scenario, period, mode, limit } = request.query;
       if (scenario && !library.scenarios.has(scenario)) throw unprocessable(`no scenario "${scenario}"`);
-      const weekStart = period === 'week' ? await store.currentWeekStart() : undefined;
-      const rows = await store.leaderboardRows(team.id, { scenarioId: scenario, period, weekStart });
+      const { rows, weekStart } = await store.leaderboard(team.id, { scenarioId: scenario, period });
       const played = rows.filter((r) => (r.attempts ?? 0) > 0);
       const ranked = rank(
         played.filter((r) => !r.optOut).map((r) => ({ userId: r.userId, name: r.name, value: valueOf(mode, r), attempts: r.attempts ?? 0 })),
@@ -84,7 +83,7 @@ export function registerLeaderboardRoutes(app: FastifyInstance, ctx: ServerConte
         scenario: scenario ?? null,
         scenarioTitle: scenario ? (library.scenarios.get(scenario)?.title ?? null) : null,
         period,
-        weekStart: weekStart ?? null,
+        weekStart,
         mode,
         participation: { played: played.length, members: rows.length },
         entries: ranked.filter((e) => e.rank <= limit),

@@ -217,12 +217,14 @@ left join lateral (
 ) s on true
 where u.team_id = $1 and u.role = 'trainee'`;
 
+// This week: Monday 00:00 UTC by the database clock, the same clock that dated the attempts.
 const LEADERBOARD_WEEK = `
-select u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total
-from users u
+with week as (select date_trunc('week', now() at time zone 'UTC')::date as start)
+select u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total, to_char(week.start, 'YYYY-MM-DD') as week_start
+from week cross join users u
 left join lateral (
   select sum(attempts)::int as attempts, sum(best)::int as best, sum(first_score)::int as first, sum(total_score)::float8 as total
-  from player_weekly_stats where user_id = u.id and week_start = $3::date and ($2::text is null or scenario_id = $2::text)
+  from player_weekly_stats where user_id = u.id and week_start = week.start and ($2::text is null or scenario_id = $2::text)
 ) s on true
 where u.team_id = $1 and u.role = 'trainee'`;
 
@@ -564,13 +566,18 @@ export class Store {
     return String(r.w);
   }
 
-  /** One row per trainee of the team, with their aggregates for the period (null: not played). */
-  async leaderboardRows(teamId: number, opts: { scenarioId?: string; period: Period; weekStart?: string }): Promise<LeaderboardRow[]> {
-    const rows =
+  /**
+   * One row per trainee of the team, with their aggregates for the period (null: not played), and
+   * for period 'week' the Monday it started.
+   */
+  async leaderboard(teamId: number, opts: { scenarioId?: string; period: Period }): Promise<{ rows: LeaderboardRow[]; weekStart: string | null }> {
+    const raw =
       opts.period === 'week'
-        ? await this.db.query(LEADERBOARD_WEEK, [teamId, opts.scenarioId ?? null, opts.weekStart])
+        ? await this.db.query(LEADERBOARD_WEEK, [teamId, opts.scenarioId ?? null])
         : await this.db.query(LEADERBOARD_ALL, [teamId, opts.scenarioId ?? null]);
-    return rows.map((r) => ({
+    // A team without trainees has no rows to carry the week: ask for it.
+    const weekStart = opts.period === 'week' ? (raw[0] ? String(raw[0].week_start) : await this.currentWeekStart()) : null;
+    const rows = raw.map((r) => ({
       userId: num(r.id),
       name: String(r.name),
       optOut: Boolean(r.leaderboard_opt_out),
@@ -579,5 +586,6 @@ export class Store {
       first: numOrNull(r.first),
       total: numOrNull(r.total),
     }));
+    return { rows, weekStart };
   }
 }
