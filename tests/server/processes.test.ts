@@ -8,7 +8,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attemptId, CSRF, dropSchema, eventsScoring, pgliteTemplate, pgUrl, routesOf, SCENARIO, uniqueSchema } from './helpers.ts';
+import { openStore } from '../../src/server/store/index.ts';
+import { attemptId, createUser, CSRF, dropSchema, eventsScoring, PASSWORD, pgliteTemplate, pgUrl, routesOf, SCENARIO, uniqueSchema } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { best, worst } = routesOf();
@@ -101,10 +102,14 @@ describe('kill -9 right after a 2xx (PGlite)', () => {
     try {
       // Start from a prepared (initialised, migrated) folder to skip initdb.
       cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+      // An account made beforehand with cheap test hashing (the server honours a hash's own cost).
+      const store = await openStore({ dataDir });
+      await createUser(store, 'kim@example.com', 'Kim', 'trainer');
+      await store.close();
       const first = await startServer({ DATA_DIR: dataDir });
-      const setup = await http(first.url, 'POST', '/api/setup', { email: 'kim@example.com', password: 'long enough', name: 'Kim' });
-      expect(setup.status).toBe(201);
-      const cookie = setup.cookie;
+      const login = await http(first.url, 'POST', '/api/session', { email: 'kim@example.com', password: PASSWORD });
+      expect(login.status).toBe(200);
+      const cookie = login.cookie;
       const ids = Array.from({ length: 10 }, () => attemptId());
       const answered = await Promise.all(ids.map((id) => http(first.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: id }, cookie)));
       expect(answered.map((r) => r.status)).toEqual(ids.map(() => 201));
@@ -153,18 +158,25 @@ describe.skipIf(!pgUrl)('two servers, one PostgreSQL', () => {
     try {
       // Both start (and migrate) at the same time.
       const [a, b] = await Promise.all([startServer(env), startServer(env)]);
-      const setup = await http(a.url, 'POST', '/api/setup', { email: 'kim@example.com', password: 'long enough', name: 'Kim' });
-      expect(setup.status).toBe(201);
+      // Accounts made beforehand with cheap test hashing (the servers honour a hash's own cost).
+      const store = await openStore({ databaseUrl: pgUrl as string, schema });
+      await createUser(store, 'kim@example.com', 'Kim', 'trainer');
+      await store.close();
+      const setup = await http(a.url, 'POST', '/api/session', { email: 'kim@example.com', password: PASSWORD });
+      expect(setup.status).toBe(200);
       // The trainer's session from server A works on server B.
       const team = await http(b.url, 'POST', '/api/teams', { name: 'Both' }, setup.cookie);
       expect(team.status).toBe(201);
-      const ann = await http(a.url, 'POST', '/api/join', { inviteCode: team.body.inviteCode, name: 'Ann', email: 'ann@example.com', password: 'long enough' });
-      const abe = await http(b.url, 'POST', '/api/join', { inviteCode: team.body.inviteCode, name: 'Abe', email: 'abe@example.com', password: 'long enough' });
-      expect([ann.status, abe.status]).toEqual([201, 201]);
-      // Log in on A, use the cookie on B.
-      const login = await http(a.url, 'POST', '/api/session', { email: 'ann@example.com', password: 'long enough' });
-      expect(login.status).toBe(200);
+      const members = await openStore({ databaseUrl: pgUrl as string, schema });
+      await createUser(members, 'ann@example.com', 'Ann', 'trainee', team.body.id);
+      await createUser(members, 'abe@example.com', 'Abe', 'trainee', team.body.id);
+      await members.close();
+      // Log in on A, use the cookie on B (and the other way round).
+      const login = await http(a.url, 'POST', '/api/session', { email: 'ann@example.com', password: PASSWORD });
+      const abe = await http(b.url, 'POST', '/api/session', { email: 'abe@example.com', password: PASSWORD });
+      expect([login.status, abe.status]).toEqual([200, 200]);
       expect((await http(b.url, 'GET', '/api/me', undefined, login.cookie)).body.user.name).toBe('Ann');
+      expect((await http(a.url, 'GET', '/api/me', undefined, abe.cookie)).body.user.name).toBe('Abe');
 
       // Submissions on both servers, including the same clientAttemptId on both at once.
       const shared = attemptId();
