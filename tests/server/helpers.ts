@@ -2,7 +2,7 @@
 // an app with cheap password hashing, a cookie-keeping client over app.inject(), and a small world of
 // trainers, teams and trainees.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -71,6 +71,12 @@ export async function pgliteTemplate(): Promise<string> {
     renameSync(building, template);
   } catch {
     rmSync(building, { recursive: true, force: true }); // another worker made it first
+  }
+  // Templates for older migrations are of no further use once a day old.
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('mir-pglite-template-') || name.includes('.build-') || join(tmpdir(), name) === template) continue;
+    const path = join(tmpdir(), name);
+    if (Date.now() - statSync(path).mtimeMs > 24 * 3600_000) rmSync(path, { recursive: true, force: true });
   }
   return template;
 }
