@@ -33,10 +33,46 @@ export interface SectionResult {
   data: Record<string, unknown>;
 }
 
+const t0 = performance.now();
 export function progress(msg: string): void {
-  process.stderr.write(`[bench] ${msg}\n`);
+  process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${msg}\n`);
 }
 
 export function table(header: string[], rows: (string | number)[][]): string[] {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+export interface ReportMeta {
+  date: string;
+  quick: boolean;
+  seconds: number;
+  node: string;
+}
+
+/** The Markdown report: the targets table first, then each section's figures. */
+export function renderReport(results: readonly SectionResult[], meta: ReportMeta): string {
+  const checks = results.flatMap((r) => r.checks);
+  const met = checks.filter((c) => c.ok).length;
+  return [
+    '# Benchmark report',
+    '',
+    `Run: ${meta.date} · ${meta.quick ? 'quick' : 'full'} · ${meta.seconds} s · Node ${meta.node}. Written by \`npm run bench\`${meta.quick ? ' -- --quick' : ''}.`,
+    'This machine is shared and noisy: figures are medians, and page figures are ratios against a bare Phaser 4 page measured in the same run.',
+    '',
+    '## Targets',
+    '',
+    `${met} of ${checks.length} met.`,
+    '',
+    ...table(
+      ['target', 'wanted', 'measured', ''],
+      checks.map((c) => [escapeCell(c.name), escapeCell(c.target), escapeCell(c.value), c.ok ? 'met' : '**missed**']),
+    ),
+    '',
+    ...results.flatMap((r) => [`## ${r.title}`, '', ...r.lines, '']),
+  ].join('\n');
+}
+
+/** A table cell may not hold a pipe or a line break. */
+export function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

@@ -1,9 +1,12 @@
 // `npm run bench [-- --quick] [-- --only engine,server]`: measures what users feel and writes
-// bench/REPORT.md and bench/report.json. Every load loop is bounded and talks only to 127.0.0.1.
+// bench/REPORT.md and bench/report.json (--quick: bench/out/REPORT.quick.md and report.quick.json).
+// Every load loop is bounded in count and time and talks only to 127.0.0.1; everything started is
+// stopped and every temporary folder and schema removed at the end, also after a failure or Ctrl-C.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { progress, type SectionResult } from './lib.ts';
+import { progress, renderReport, type SectionResult } from './lib.ts';
 import { sections } from './sections/index.ts';
+import { cleanupAll } from './support/cleanup.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -13,37 +16,35 @@ const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[arg
 const outDir = resolve(import.meta.dirname);
 mkdirSync(resolve(outDir, 'out'), { recursive: true });
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress(`${signal}: cleaning up`);
+    void cleanupAll().finally(() => process.exit(130));
+  });
+}
+
 const started = Date.now();
 const results: SectionResult[] = [];
 for (const section of sections) {
   if (only && !only.includes(section.id)) continue;
-  progress(`== ${section.id} ==`);
+  progress(`== ${section.id} == (${Math.round((Date.now() - started) / 1000)} s)`);
   try {
     results.push(await section.run(quick));
   } catch (e) {
+    progress(`${section.id} failed: ${(e as Error).stack ?? e}`);
     results.push({ title: section.id, lines: [`Failed: ${(e as Error).message}`], checks: [{ name: section.id, target: 'runs', value: 'failed', ok: false }], data: { error: String(e) } });
   }
 }
+await cleanupAll();
 const seconds = Math.round((Date.now() - started) / 1000);
 
-const checks = results.flatMap((r) => r.checks);
-const md = [
-  '# Benchmark report',
-  '',
-  `Run: ${new Date().toISOString()} · ${quick ? 'quick' : 'full'} · ${seconds} s · Node ${process.version}.`,
-  'This machine is shared and noisy: figures are medians, and page figures are ratios against a bare Phaser 4 page measured in the same run.',
-  '',
-  '## Targets',
-  '',
-  '| target | wanted | measured | |',
-  '| --- | --- | --- | --- |',
-  ...checks.map((c) => `| ${c.name} | ${c.target} | ${c.value} | ${c.ok ? 'met' : '**missed**'} |`),
-  '',
-  ...results.flatMap((r) => [`## ${r.title}`, '', ...r.lines, '']),
-].join('\n');
-const reportName = quick ? 'REPORT.quick.md' : 'REPORT.md';
-writeFileSync(resolve(outDir, quick ? 'out/REPORT.quick.md' : reportName), md);
-writeFileSync(resolve(outDir, quick ? 'out/report.quick.json' : 'report.json'), JSON.stringify({ quick, seconds, results }, null, 2));
+const md = renderReport(results, { date: new Date().toISOString(), quick, seconds, node: process.version });
+const partial = only !== null;
+// A partial or quick run never overwrites the committed report.
+const [mdName, jsonName] = quick ? ['out/REPORT.quick.md', 'out/report.quick.json'] : partial ? ['out/REPORT.partial.md', 'out/report.partial.json'] : ['REPORT.md', 'report.json'];
+writeFileSync(resolve(outDir, mdName), md + '\n');
+writeFileSync(resolve(outDir, jsonName), JSON.stringify({ date: new Date().toISOString(), quick, seconds, node: process.version, results }, null, 2) + '\n');
 console.log(md);
+const checks = results.flatMap((r) => r.checks);
 const missed = checks.filter((c) => !c.ok).length;
-console.log(`\n${checks.length - missed} targets met, ${missed} missed`);
+console.log(`\n${checks.length - missed} targets met, ${missed} missed (${seconds} s); report: bench/${mdName}`);

@@ -1,10 +1,24 @@
 // The benchmark sections, in report order.
 import type { SectionResult } from '../lib.ts';
+import { bundleSection } from './bundle.ts';
 import { engineSection } from './engine.ts';
+import { framesSection } from './frames.ts';
+import { leaderboardSection } from './leaderboard.ts';
+import { loadSection } from './load.ts';
+import { memorySection } from './memory.ts';
+import { serverSection } from './server.ts';
 
 export interface Section {
   id: string;
   run: (quick: boolean) => Promise<SectionResult>;
 }
 
-export const sections: Section[] = [{ id: 'engine', run: engineSection }];
+export const sections: Section[] = [
+  { id: 'bundle', run: bundleSection },
+  { id: 'load', run: loadSection },
+  { id: 'frames', run: framesSection },
+  { id: 'engine', run: engineSection },
+  { id: 'server', run: serverSection },
+  { id: 'leaderboard', run: leaderboardSection },
+  { id: 'memory', run: memorySection },
+];

@@ -1,0 +1,95 @@
+// Headless Chromium (Debian's /usr/bin/chromium) through playwright-core, for the page measurements.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { onCleanup } from './cleanup.ts';
+
+export const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Both pages get the same treatment: no throttling of timers or frames in a background window.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+  // Talk only to 127.0.0.1: every other host name fails to resolve.
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+let browser: Promise<Browser> | null = null;
+
+/** One browser per run, shared by the page sections; each measurement gets a fresh context. */
+export function sharedBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) return Promise.reject(new Error(`Chromium not found at ${CHROMIUM} (set BENCH_CHROMIUM)`));
+  browser ??= chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }).then((b) => {
+    onCleanup(() => b.close());
+    return b;
+  });
+  return browser;
+}
+
+/** A fresh context (empty cache and storage) at the game's logical size, talking only to 127.0.0.1. */
+export async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const b = await sharedBrowser();
+  const context = await b.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  await context.addInitScript({ content: READY_PROBE });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/**
+ * Runs in every page before its own scripts. Records in window.__benchReady the performance.now()
+ * (milliseconds since navigation start) of the first animation frame at which the title screen is
+ * interactive:
+ * - the reference sets window.__titleReady when its menu has drawn (and that value is used);
+ * - the game is interactive when its Start button is in the DOM, enabled, not inert and visible.
+ */
+const READY_PROBE = `(() => {
+  const visible = (el) => {
+    if (!el || el.disabled || el.closest('[inert]') || el.getAttribute('aria-disabled') === 'true') return false;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) return false;
+    }
+    return true;
+  };
+  const check = () => {
+    if (window.__benchReady) return;
+    if (typeof window.__titleReady === 'number') { window.__benchReady = window.__titleReady; return; }
+    if (visible(document.querySelector('[data-screen="title"] [data-action="start"]'))) { window.__benchReady = performance.now(); return; }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+/** Waits for the title to be interactive; returns ms since navigation start. */
+export async function waitTitleReady(page: Page, timeout = 60_000): Promise<number> {
+  const h = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout, polling: 50 });
+  return (await h.jsonValue()) as number;
+}
+
+/**
+ * Collects requestAnimationFrame deltas in the page for `ms`; returns them (ms). The page code is a
+ * string: a function would be rewritten by the TypeScript loader with helpers the page lacks.
+ */
+export async function frameDeltas(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(`new Promise((done) => {
+    const deltas = [];
+    let last = -1;
+    let start = -1;
+    const tick = (t) => {
+      if (start < 0) start = t;
+      if (last >= 0) deltas.push(t - last);
+      last = t;
+      if (t - start < ${Number(ms)}) requestAnimationFrame(tick);
+      else done(deltas);
+    };
+    requestAnimationFrame(tick);
+  })`);
+}

@@ -1,0 +1,60 @@
+// Drives the game through its DOM layer (real <button>s over the canvas), as a keyboard or
+// screen-reader user would: Start, pick a scenario, Begin, answer, Choose another.
+import type { Page } from 'playwright-core';
+import { waitTitleReady } from './browser.ts';
+
+export async function openGame(page: Page, baseUrl: string, query = ''): Promise<void> {
+  await page.goto(`${baseUrl}/${query}`);
+  await waitTitleReady(page);
+}
+
+/** The scenario ids offered on the select screen, in order (Start is pressed first when needed). */
+export async function scenarioIds(page: Page): Promise<string[]> {
+  if (!(await page.$('[data-screen="select"]'))) {
+    await page.click('[data-screen="title"] [data-action="start"]');
+    await page.waitForSelector('[data-screen="select"]', { timeout: 30_000 });
+  }
+  return page.$$eval('[data-scenario]', (els) => els.map((e) => (e as HTMLElement).dataset.scenario as string));
+}
+
+/** From the title or the select screen into a scenario's conversation. */
+export async function enterConversation(page: Page, id: string): Promise<void> {
+  await scenarioIds(page);
+  await page.click(`[data-screen="select"] [data-scenario="${id}"]`);
+  await page.waitForSelector('[data-screen="briefing"] [data-action="begin"]', { timeout: 30_000 });
+  await page.click('[data-action="begin"]');
+  await page.waitForSelector('[data-screen="conversation"]', { timeout: 30_000 });
+}
+
+/** Answers with the first choice (or Continue) until the debrief; bounded in turns and time. */
+export async function playFirstChoices(page: Page, maxTurns = 60, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (let turn = 0; turn < maxTurns; turn++) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error('the conversation did not end in time');
+    const moment = await (
+      await page.waitForFunction(
+        () => {
+          if (document.querySelector('[data-screen="debrief"]')) return 'debrief';
+          if (document.querySelector('[data-action="continue"]')) return 'continue';
+          if (document.querySelector('.choice[data-choice][aria-disabled="false"]')) return 'choices';
+          return false;
+        },
+        undefined,
+        { timeout: left, polling: 50 },
+      )
+    ).jsonValue();
+    if (moment === 'debrief') return turn;
+    if (moment === 'continue') await page.click('[data-action="continue"]');
+    else await page.click('.choice[data-choice][aria-disabled="false"]');
+  }
+  throw new Error(`no debrief after ${maxTurns} turns`);
+}
+
+/** From the debrief back to the select screen. */
+export async function chooseAnother(page: Page): Promise<void> {
+  await page.click('[data-screen="debrief"] [data-action="menu"]');
+  await page.waitForSelector('[data-screen="select"]', { timeout: 30_000 });
+}
+
+export { waitTitleReady };
