@@ -3,12 +3,19 @@ import * as Phaser from 'phaser';
 import { briefingScreen } from '../src/game/dom/briefing.ts';
 import { services } from '../src/game/services.ts';
 import { Portrait } from './ui/Portrait.ts';
+import { queueScenarioArt } from './ui/art.ts';
 import { addBackdrop, addVignette, setupCamera } from './ui/stage.ts';
 import { COLOR, FONT } from './ui/theme.ts';
 
 export class Briefing extends Phaser.Scene {
   constructor() {
     super('Briefing');
+  }
+
+  preload(): void {
+    const svc = services();
+    const scenario = svc.library.get(svc.flow.getSnapshot().context.scenarioId);
+    if (scenario) queueScenarioArt(this, scenario);
   }
 
   create(): void {

@@ -10,6 +10,7 @@ import { services } from '../src/game/services.ts';
 import { ConversationSession, type Beat, type SessionEvent } from '../src/game/session.ts';
 import { Meters } from './ui/Meters.ts';
 import { Portrait } from './ui/Portrait.ts';
+import { queueScenarioArt } from './ui/art.ts';
 import { SpeechBubble } from './ui/SpeechBubble.ts';
 import { addBackdrop, reducedMotion, setupCamera } from './ui/stage.ts';
 import { COLOR, FONT, moodWord } from './ui/theme.ts';
@@ -26,6 +27,12 @@ export class Conversation extends Phaser.Scene {
 
   constructor() {
     super('Conversation');
+  }
+
+  preload(): void {
+    const svc = services();
+    const scenario = svc.library.get(svc.flow.getSnapshot().context.scenarioId);
+    if (scenario) queueScenarioArt(this, scenario);
   }
 
   create(): void {

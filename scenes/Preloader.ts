@@ -1,10 +1,7 @@
-// Preloader: a progress bar while backdrops and portraits load. Voice lines are not loaded here: each
-// scenario's voice loads when that scenario starts.
+// Preloader: a progress bar while the title art loads.
 import * as Phaser from 'phaser';
-import { EMOTIONS, SETTINGS } from '../src/engine/schema.ts';
 import { paths, textureKey } from '../src/game/assets.ts';
 import { services } from '../src/game/services.ts';
-import { PORTRAIT_RASTER } from './ui/Portrait.ts';
 import { H, setupCamera, W } from './ui/stage.ts';
 import { COLOR, FONT } from './ui/theme.ts';
 
@@ -32,13 +29,10 @@ export class Preloader extends Phaser.Scene {
   }
 
   preload(): void {
-    const { assets, library, renderScale: rs } = services();
-    const svg = (key: string, url: string, scale: number) => {
-      if (assets.has(url)) this.load.svg(key, url, { scale });
-    };
-    svg(textureKey.titleBg, paths.titleBg, rs);
-    for (const setting of SETTINGS) svg(textureKey.backdrop(setting), paths.backdrop(setting), rs);
-    for (const s of library.list) for (const e of EMOTIONS) svg(textureKey.portrait(s.id, e), paths.portrait(s.id, e), rs * PORTRAIT_RASTER);
+    // The title art here; each scenario's backdrop and portraits load when it is first opened
+    // (scenes/ui/art.ts), and its voice lines when the conversation starts.
+    const { assets, renderScale: rs } = services();
+    if (assets.has(paths.titleBg)) this.load.svg(textureKey.titleBg, paths.titleBg, { scale: rs });
   }
 
   create(): void {

@@ -112,7 +112,7 @@ export function startGame(root: HTMLElement): GameServices {
     game.scene.start(key);
     shown = key;
     attempt = snap.context.attempt;
-    root.dataset.screen = screenOf(snap.value);
+    root.dataset.flow = screenOf(snap.value);
   });
   svc.flow.start();
 

@@ -35,6 +35,7 @@ var Phaser = {
         }
     },
     Loader: {
+        Events: require('phaser-src/loader/events'),
         LoaderPlugin: require('phaser-src/loader/LoaderPlugin'),
         FileTypes: {
             ImageFile: require('phaser-src/loader/filetypes/ImageFile'),
