@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.ts';
 import { unprocessable } from '../errors.ts';
 import type { LeaderboardRow, Period, User } from '../store/index.ts';
 import { object, scenarioId, teamParams } from './schemas.ts';
-import { visibleTeam } from './teams.ts';
+import { checkTeamAccess } from './teams.ts';
 
 export type Mode = 'best' | 'average' | 'improved';
 
@@ -60,10 +60,12 @@ export function registerLeaderboardRoutes(app: FastifyInstance, ctx: ServerConte
     },
     async (request) => {
       const user = request.user as User;
-      const team = await visibleTeam(store, user, request.params.teamId, true);
       const { scenario, period, mode, limit } = request.query;
+      // One query reads the team and its board; the access check runs before anything is answered.
+      const board = await store.leaderboard(request.params.teamId, { scenarioId: scenario, period });
+      const team = checkTeamAccess(board.team, request.params.teamId, user, true);
       if (scenario && !library.scenarios.has(scenario)) throw unprocessable(`no scenario "${scenario}"`);
-      const { rows, weekStart } = await store.leaderboard(team.id, { scenarioId: scenario, period });
+      const { rows, weekStart } = board;
       const played = rows.filter((r) => (r.attempts ?? 0) > 0);
       const ranked = rank(
         played.filter((r) => !r.optOut).map((r) => ({ userId: r.userId, name: r.name, value: valueOf(mode, r), attempts: r.attempts ?? 0 })),

@@ -35,7 +35,11 @@ export function teamJson(t: Team & { members?: number }, withInvite: boolean) {
 
 /** The team, when the user may see it: its trainer, or (when allowTrainee) a member. */
 export async function visibleTeam(store: Store, user: User, teamId: number, allowTrainee: boolean): Promise<Team> {
-  const team = await store.teamById(teamId);
+  return checkTeamAccess(await store.teamById(teamId), teamId, user, allowTrainee);
+}
+
+/** 404 without a team, 403 unless the user is its trainer or (when allowTrainee) a member. */
+export function checkTeamAccess(team: Team | null, teamId: number, user: User, allowTrainee: boolean): Team {
   if (!team) throw notFound(`no team ${teamId}`);
   if (user.role === 'trainer' && team.trainerId === user.id) return team;
   if (allowTrainee && user.role === 'trainee' && user.teamId === team.id) return team;

@@ -208,25 +208,31 @@ on conflict (assignment_id, user_id) do update set
 where $5::integer is null or a.attempts < $5::integer
 returning attempts`;
 
+// A leaderboard in one query: the team (for the caller's access check and its name) and one row per
+// trainee with their aggregates; no trainee, one row with nulls; no team, no row.
 const LEADERBOARD_ALL = `
-select u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total
-from users u
+with team as (select id, name, trainer_id, invite_code, created_at from teams where id = $1)
+select team.id as team_id, team.name as team_name, team.trainer_id, team.invite_code, team.created_at as team_created_at,
+  u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total
+from team
+left join users u on u.team_id = team.id and u.role = 'trainee'
 left join lateral (
   select sum(attempts)::int as attempts, sum(best)::int as best, sum(first_score)::int as first, sum(total_score)::float8 as total
   from player_stats where user_id = u.id and ($2::text is null or scenario_id = $2::text)
-) s on true
-where u.team_id = $1 and u.role = 'trainee'`;
+) s on true`;
 
 // This week: Monday 00:00 UTC by the database clock, the same clock that dated the attempts.
 const LEADERBOARD_WEEK = `
-with week as (select date_trunc('week', now() at time zone 'UTC')::date as start)
-select u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total, to_char(week.start, 'YYYY-MM-DD') as week_start
-from week cross join users u
+with team as (select id, name, trainer_id, invite_code, created_at from teams where id = $1),
+  week as (select date_trunc('week', now() at time zone 'UTC')::date as start)
+select team.id as team_id, team.name as team_name, team.trainer_id, team.invite_code, team.created_at as team_created_at,
+  u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total, to_char(week.start, 'YYYY-MM-DD') as week_start
+from team cross join week
+left join users u on u.team_id = team.id and u.role = 'trainee'
 left join lateral (
   select sum(attempts)::int as attempts, sum(best)::int as best, sum(first_score)::int as first, sum(total_score)::float8 as total
   from player_weekly_stats where user_id = u.id and week_start = week.start and ($2::text is null or scenario_id = $2::text)
-) s on true
-where u.team_id = $1 and u.role = 'trainee'`;
+) s on true`;
 
 export class Store {
   constructor(readonly db: Db) {}
@@ -567,25 +573,30 @@ export class Store {
   }
 
   /**
-   * One row per trainee of the team, with their aggregates for the period (null: not played), and
-   * for period 'week' the Monday it started.
+   * The team (null when there is none) and one row per trainee of it with their aggregates for the
+   * period (null: not played); for period 'week' also the Monday it started.
    */
-  async leaderboard(teamId: number, opts: { scenarioId?: string; period: Period }): Promise<{ rows: LeaderboardRow[]; weekStart: string | null }> {
+  async leaderboard(teamId: number, opts: { scenarioId?: string; period: Period }): Promise<{ team: Team | null; rows: LeaderboardRow[]; weekStart: string | null }> {
     const raw =
       opts.period === 'week'
         ? await this.db.query(LEADERBOARD_WEEK, [teamId, opts.scenarioId ?? null])
         : await this.db.query(LEADERBOARD_ALL, [teamId, opts.scenarioId ?? null]);
-    // A team without trainees has no rows to carry the week: ask for it.
-    const weekStart = opts.period === 'week' ? (raw[0] ? String(raw[0].week_start) : await this.currentWeekStart()) : null;
-    const rows = raw.map((r) => ({
-      userId: num(r.id),
-      name: String(r.name),
-      optOut: Boolean(r.leaderboard_opt_out),
-      attempts: numOrNull(r.attempts),
-      best: numOrNull(r.best),
-      first: numOrNull(r.first),
-      total: numOrNull(r.total),
-    }));
-    return { rows, weekStart };
+    const first = raw[0];
+    const team = first
+      ? toTeam({ id: first.team_id, name: first.team_name, trainer_id: first.trainer_id, invite_code: first.invite_code, created_at: first.team_created_at })
+      : null;
+    const weekStart = opts.period === 'week' ? (first ? String(first.week_start) : await this.currentWeekStart()) : null;
+    const rows = raw
+      .filter((r) => r.id != null)
+      .map((r) => ({
+        userId: num(r.id),
+        name: String(r.name),
+        optOut: Boolean(r.leaderboard_opt_out),
+        attempts: numOrNull(r.attempts),
+        best: numOrNull(r.best),
+        first: numOrNull(r.first),
+        total: numOrNull(r.total),
+      }));
+    return { team, rows, weekStart };
   }
 }
