@@ -186,18 +186,13 @@ function assetList(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   publicDir: 'assets',
   plugins: [phaserFlags(), engineWithoutZod(), scenarioData(), assetList()],
   resolve: {
-    alias: [
-      { find: /^phaser$/, replacement: PHASER_ENTRY },
-      { find: /^phaser-src\//, replacement: PHASER_SRC },
-    ],
-  },
-  optimizeDeps: {
-    // The dev server pre-bundles Phaser; `global` is not defined in browsers.
-    rolldownOptions: { transform: { define: { global: 'globalThis' } } },
+    // The slim entry is CommonJS, which only the build bundles; the dev server uses Phaser's own ESM
+    // build (same API, all of it).
+    alias: command === 'build' ? [{ find: /^phaser$/, replacement: PHASER_ENTRY }, { find: /^phaser-src\//, replacement: PHASER_SRC }] : [],
   },
   build: {
     target: 'es2022',
@@ -211,4 +206,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -15,6 +15,7 @@ export class SpeechBubble {
   #scene: Phaser.Scene;
   #bubble: Phaser.GameObjects.Graphics;
   #text: Phaser.GameObjects.Text;
+  #nameText: Phaser.GameObjects.Text;
   #narrationBg: Phaser.GameObjects.Graphics;
   #narration: Phaser.GameObjects.Text;
   #replyBg: Phaser.GameObjects.Graphics;
@@ -33,7 +34,7 @@ export class SpeechBubble {
       .setOrigin(0, 0.5)
       .setDepth(11);
     this.#bubble = scene.add.graphics().setDepth(10);
-    scene.add
+    this.#nameText = scene.add
       .text(BX + PAD, BY + 20, customerName.toUpperCase(), { fontFamily: FONT.head, fontSize: '14px', fontStyle: '900', color: COLOR.coralText, resolution: rs })
       .setLetterSpacing(1.2)
       .setDepth(11);
@@ -55,7 +56,9 @@ export class SpeechBubble {
    * Returns the bubble's bottom edge, so the choices can keep clear of it.
    */
   say(line: string, narration: string | undefined, reply: string | undefined, instant: boolean, onDone: () => void): number {
-    this.#setNarration(narration);
+    const top = Math.max(BY, this.#setNarration(narration) + 14);
+    this.#nameText.setY(top + 20);
+    this.#text.setY(top + 44);
     this.#setReply(reply);
     // Wrap the full line once, then type through the wrapped text.
     this.#text.setWordWrapWidth(BW - PAD * 2, true);
@@ -65,7 +68,7 @@ export class SpeechBubble {
     this.#text.setText(wrapped);
     const textH = this.#text.height;
     const height = textH + 44 + PAD;
-    this.#drawBubble(height);
+    this.#drawBubble(top, height);
     this.#onDone = onDone;
     if (instant) {
       this.#finish();
@@ -74,7 +77,7 @@ export class SpeechBubble {
       this.#typing = true;
       this.#text.setText('');
     }
-    return BY + height;
+    return top + height;
   }
 
   /** Shows the rest of the line at once. */
@@ -107,27 +110,30 @@ export class SpeechBubble {
     done?.();
   }
 
-  #drawBubble(height: number): void {
+  #drawBubble(top: number, height: number): void {
     const g = this.#bubble;
     g.clear();
     g.fillStyle(0x000000, 0.22);
-    g.fillRoundedRect(BX + 4, BY + 8, BW, height, 26);
+    g.fillRoundedRect(BX + 4, top + 8, BW, height, 26);
     g.fillStyle(COLOR.paper, 1);
-    g.fillRoundedRect(BX, BY, BW, height, 26);
+    g.fillRoundedRect(BX, top, BW, height, 26);
     // Tail toward the portrait.
-    const ty = BY + Math.min(70, height / 2);
+    const ty = top + Math.min(70, height / 2);
     g.fillTriangle(BX + 2, ty - 18, BX + 2, ty + 18, BX - 30, ty + 26);
   }
 
-  #setNarration(text: string | undefined): void {
+  /** The narration card at the top; returns its bottom edge (or 0 when there is none). */
+  #setNarration(text: string | undefined): number {
     this.#narrationBg.clear();
     this.#narration.setText(text ?? '');
-    if (!text) return;
+    if (!text) return 0;
     const w = Math.min(BW - 60, this.#narration.width + 36);
     const h = Math.max(40, this.#narration.height + 16);
-    this.#narration.setY(40);
+    const top = 20;
+    this.#narration.setY(top + h / 2);
     this.#narrationBg.fillStyle(COLOR.ink, 0.82);
-    this.#narrationBg.fillRoundedRect(BX, 40 - h / 2, w, h, h / 2 > 20 ? 16 : h / 2);
+    this.#narrationBg.fillRoundedRect(BX, top, w, h, h > 44 ? 16 : h / 2);
+    return top + h;
   }
 
   #setReply(text: string | undefined): void {
