@@ -3,6 +3,7 @@
 // the patience timer and the save.
 import * as Phaser from 'phaser';
 import { openingSound } from '../src/game/assets.ts';
+import { announceAttempt, newAttemptId } from '../src/game/attempts.ts';
 import { pauseMenu, settingsDialog } from '../src/game/dom/dialogs.ts';
 import { ConversationView } from '../src/game/dom/conversation.ts';
 import { screenOf } from '../src/game/flow.ts';
@@ -96,6 +97,16 @@ export class Conversation extends Phaser.Scene {
     });
     this.#cleanup.push(() => flowSub.unsubscribe());
 
+    // Text size changed from the pause menu: re-lay out the bubble now.
+    let textSize = svc.settings.value.textSize;
+    this.#cleanup.push(
+      svc.settings.subscribe((v) => {
+        if (v.textSize === textSize) return;
+        textSize = v.textSize;
+        this.#view.setTopLimit(this.#bubble.setTextScale(v.textSize / 100) + 18);
+      }),
+    );
+
     this.#render();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.#shutdown());
   }
@@ -134,8 +145,10 @@ export class Conversation extends Phaser.Scene {
         break;
       case 'finished': {
         const { report, events } = e;
-        svc.history.add({ scenarioId: this.#session.scenario.id, overall: report.overall, passed: report.passed, outcome: report.outcome, at: new Date().toISOString() });
-        svc.flow.send({ type: 'play.finished', result: { scenarioId: this.#session.scenario.id, report, events } });
+        const scenarioId = this.#session.scenario.id;
+        svc.history.add({ scenarioId, overall: report.overall, passed: report.passed, outcome: report.outcome, at: new Date().toISOString() });
+        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, report });
+        svc.flow.send({ type: 'play.finished', result: { scenarioId, report, events } });
         return;
       }
       case 'changed':

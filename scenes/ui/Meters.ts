@@ -19,9 +19,11 @@ export class Meters {
   #moodTarget = 50;
   #patience = 1;
   #reduced: boolean;
+  #scene: Phaser.Scene;
 
   constructor(scene: Phaser.Scene, name: string, mood: number, reduced: boolean) {
     this.#reduced = reduced;
+    this.#scene = scene;
     this.#mood = this.#moodTarget = mood;
     const panel = scene.add.graphics().setDepth(20);
     panel.fillStyle(COLOR.ink, 0.82);
@@ -40,7 +42,30 @@ export class Meters {
   }
 
   setMood(mood: number): void {
+    const delta = Math.round(mood - this.#moodTarget);
     this.#moodTarget = mood;
+    if (delta !== 0) this.#popDelta(delta);
+  }
+
+  /** A small "+8" / "-12" rising from the mood bar. */
+  #popDelta(delta: number): void {
+    const x = BAR_X + Math.max(0.08, Math.min(1, this.#moodTarget / 100)) * BAR_W;
+    const t = this.#scene.add
+      .text(x, Y + 56, `${delta > 0 ? '+' : ''}${delta}`, {
+        fontFamily: FONT.head,
+        fontSize: '20px',
+        fontStyle: '900',
+        color: delta > 0 ? '#5ee0bf' : '#ff8a7a',
+        stroke: '#171b2b',
+        strokeThickness: 5,
+      })
+      .setOrigin(0.5, 1)
+      .setDepth(30);
+    if (this.#reduced) {
+      this.#scene.time.delayedCall(1400, () => t.destroy());
+      return;
+    }
+    this.#scene.tweens.add({ targets: t, y: Y + 30, alpha: { from: 1, to: 0 }, duration: 1400, ease: 'Cubic.easeOut', onComplete: () => t.destroy() });
   }
 
   /** Call every frame. */

@@ -47,6 +47,22 @@ export class SpeechBubble {
       .setDepth(11);
   }
 
+  #last: { line: string; narration?: string; reply?: string } | null = null;
+
+  /** New text size from the settings: re-lays out the current line, shown in full. Returns the bubble's bottom. */
+  setTextScale(textScale: number): number {
+    this.#narration.setFontSize(Math.round(15 * textScale));
+    this.#text.setFontSize(Math.round(21 * textScale));
+    this.#text.setLineSpacing(Math.round(8 * textScale));
+    this.#reply.setFontSize(Math.round(16 * textScale));
+    if (!this.#last) return BY;
+    const done = this.#onDone;
+    this.#onDone = null;
+    this.#typing = false;
+    const bottom = this.say(this.#last.line, this.#last.narration, this.#last.reply, true, () => done?.());
+    return bottom;
+  }
+
   get typing(): boolean {
     return this.#typing;
   }
@@ -56,6 +72,7 @@ export class SpeechBubble {
    * Returns the bubble's bottom edge, so the choices can keep clear of it.
    */
   say(line: string, narration: string | undefined, reply: string | undefined, instant: boolean, onDone: () => void): number {
+    this.#last = { line, narration, reply };
     const top = Math.max(BY, this.#setNarration(narration) + 14);
     this.#nameText.setY(top + 20);
     this.#text.setY(top + 44);

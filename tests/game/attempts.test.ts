@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest';
+import { announceAttempt, newAttemptId, onAttemptFinished, type FinishedAttempt } from '../../src/game/attempts.ts';
+import { assignmentFor, setAssignmentProvider } from '../../src/game/assignments.ts';
+
+describe('server hooks', () => {
+  it('announces finished attempts to listeners, and survives a failing one', () => {
+    const seen: FinishedAttempt[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const offBad = onAttemptFinished(() => {
+      throw new Error('offline');
+    });
+    const off = onAttemptFinished((a) => seen.push(a));
+    const attempt = { scenarioId: 'trophy-room', clientAttemptId: newAttemptId(), events: [], report: {} as FinishedAttempt['report'] };
+    announceAttempt(attempt);
+    off();
+    offBad();
+    announceAttempt(attempt);
+    expect(seen).toEqual([attempt]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    expect(newAttemptId()).not.toBe(newAttemptId());
+  });
+
+  it('asks the assignment provider for card markers', () => {
+    expect(assignmentFor('trophy-room')).toBeNull();
+    setAssignmentProvider((id) => (id === 'trophy-room' ? { label: 'Due Friday', overdue: true } : null));
+    expect(assignmentFor('trophy-room')).toEqual({ label: 'Due Friday', overdue: true });
+    expect(assignmentFor('other')).toBeNull();
+    setAssignmentProvider(() => {
+      throw new Error('bad data');
+    });
+    expect(assignmentFor('trophy-room')).toBeNull();
+    setAssignmentProvider(() => null);
+  });
+});
