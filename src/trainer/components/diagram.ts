@@ -24,6 +24,8 @@ function loadMermaid() {
     });
     return mermaid;
   });
+  // A failed load is not kept, so a later diagram (or a reload after a new version) tries again.
+  mermaidModule.catch(() => (mermaidModule = null));
   return mermaidModule;
 }
 
@@ -51,7 +53,7 @@ export function Diagram({ source, label }: { source: string; label: string }) {
         },
         (e: Error) => {
           if (cancelled) return;
-          setError(e.message || 'Mermaid could not draw this scenario.');
+          setError(`${e.message || 'Mermaid could not draw this scenario.'} Reload the page to try again.`);
           setState('error');
         },
       );

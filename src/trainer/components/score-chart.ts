@@ -11,7 +11,11 @@ export const SERIES_COLORS = { empathy: '#1f7a74', ownership: '#c46a1b', timing:
 
 let chartModule: Promise<typeof import('./chart-setup.ts')> | null = null;
 function loadChart() {
-  chartModule ??= import('./chart-setup.ts');
+  // A failed load is not kept: after a new version is deployed the old chunk is gone, and a reload helps.
+  chartModule ??= import('./chart-setup.ts').catch((e) => {
+    chartModule = null;
+    throw e;
+  });
   return chartModule;
 }
 
@@ -68,7 +72,7 @@ export function ScoreChart({ series, label, titles }: { series: ScoreSeries; lab
       },
       (e: Error) => {
         if (cancelled) return;
-        setError(`The chart could not load (${e.message}). The scores are in the table below.`);
+        setError(`The chart could not load (${e.message}); reload the page to try again. The scores are in the table below.`);
         setState('error');
       },
     );

@@ -17,9 +17,10 @@ export function MistakesPage({ teamId, scenario }: { teamId: number; scenario: s
   const team = teams.find((t) => t.id === teamId);
   const progress = useResource(() => api.progress(teamId), [teamId]);
   const library = useResource(() => api.library(), []);
-  // Default: the team's most recent assignment's scenario, else the first in the library.
+  // Default: the scenario of the team's newest assignment, else the first in the library.
   const assigned = progress.data?.assignments ?? [];
-  const fallback = assigned.length ? assigned[assigned.length - 1].scenarioId : (library.data?.scenarios[0]?.id ?? null);
+  const newest = [...assigned].sort((a, b) => b.id - a.id)[0];
+  const fallback = newest ? newest.scenarioId : (library.data?.scenarios[0]?.id ?? null);
   const current = scenario ?? fallback;
   const mistakes = useResource(() => (current ? api.mistakes(teamId, current) : Promise.resolve(null)), [teamId, current]);
   const title = library.data?.scenarios.find((s) => s.id === current)?.title;

@@ -205,10 +205,10 @@ function Matrix({
             h('td', { class: 'col-progress' }, h('span', { class: 'strong' }, `${r.passed}/${r.assigned}`), h('div', { class: 'sub' }, r.average === null ? 'no scores' : `avg best ${r.average}`)),
             shown.map((a) => {
               const c = r.cells[index.get(a.id) as number];
-              if (c.status === 'not-assigned') return h('td', { class: 'cell cell-na', 'data-status': c.status }, h('span', { class: 'muted', title: 'Not assigned to this trainee' }, '—'), h('span', { class: 'sr-only' }, 'Not assigned'));
+              if (c.status === 'not-assigned') return h('td', { class: 'cell cell-na', 'data-status': c.status, 'data-assignment': a.id }, h('span', { class: 'muted', title: 'Not assigned to this trainee' }, '—'), h('span', { class: 'sr-only' }, 'Not assigned'));
               return h(
                 'td',
-                { class: 'cell', 'data-status': c.status },
+                { class: 'cell', 'data-status': c.status, 'data-assignment': a.id },
                 h(StatusBadge, { status: c.status }),
                 h(
                   'div',

@@ -84,9 +84,10 @@ function LibraryTable({ scenarios }: { scenarios: ScenarioCard[] }) {
 export function Range({ min, max }: { min: number; max: number }) {
   return h(
     'div',
-    { class: 'range', 'aria-label': `Scores from ${min} to ${max}` },
+    { class: 'range' },
     h('div', { class: 'range-track', 'aria-hidden': 'true' }, h('span', { style: { left: `${min}%`, width: `${Math.max(2, max - min)}%` } })),
     h('span', { class: 'range-text', 'aria-hidden': 'true' }, `${min}–${max}`),
+    h('span', { class: 'sr-only' }, `from ${min} to ${max}`),
   );
 }
 

@@ -184,7 +184,7 @@ function AssignmentsTable({ data, onEdit }: { data: ProgressJson; onEdit: (a: As
           h('th', { scope: 'col' }, 'For'),
           h('th', { scope: 'col' }, 'Due'),
           h('th', { scope: 'col', class: 'num' }, 'Pass mark'),
-          h('th', { scope: 'col', class: 'num' }, 'Attempts'),
+          h('th', { scope: 'col', class: 'num' }, 'Attempt limit'),
           h('th', { scope: 'col' }, 'Standing'),
           h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Actions')),
         ),

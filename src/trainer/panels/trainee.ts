@@ -146,8 +146,15 @@ function AttemptItem({ a, open, number }: { a: AttemptDetail; open: boolean; num
           { class: 'attempt-scores' },
           a.outcome ? h(Badge, { tone: a.outcome }, OUTCOME_LABEL[a.outcome] ?? a.outcome) : null,
           a.assignmentId ? h(Badge, { tone: a.passed ? 'pass' : 'fail' }, a.passed ? 'Passed' : 'Below pass mark') : null,
-          h('span', { class: 'dims', 'aria-label': `Empathy ${a.empathy}, ownership ${a.ownership}, timing ${a.timing}` }, h('span', null, `E ${a.empathy}`), h('span', null, `O ${a.ownership}`), h('span', null, `T ${a.timing}`)),
-          h('span', { class: 'overall', 'aria-label': `Overall ${a.score}` }, a.score),
+          h(
+            'span',
+            { class: 'dims' },
+            h('span', { 'aria-hidden': 'true' }, `E ${a.empathy}`),
+            h('span', { 'aria-hidden': 'true' }, `O ${a.ownership}`),
+            h('span', { 'aria-hidden': 'true' }, `T ${a.timing}`),
+            h('span', { class: 'sr-only' }, `Empathy ${a.empathy}, ownership ${a.ownership}, timing ${a.timing},`),
+          ),
+          h('span', { class: 'overall' }, h('span', { class: 'sr-only' }, 'overall '), a.score),
         ),
       ),
     ),
@@ -200,7 +207,7 @@ function FeedbackItem({ f }: { f: FeedbackJson }) {
   return h(
     'li',
     { class: good ? 'fb good' : 'fb bad', 'data-rule': f.rule },
-    h('span', { class: 'fb-points', 'aria-label': `${good ? 'plus' : 'minus'} ${Math.abs(f.points)} ${f.dimension}` }, `${good ? '+' : '−'}${Math.abs(f.points)}`),
+    h('span', { class: 'fb-points' }, h('span', { 'aria-hidden': 'true' }, `${good ? '+' : '−'}${Math.abs(f.points)}`), h('span', { class: 'sr-only' }, `${good ? 'plus' : 'minus'} ${Math.abs(f.points)} ${f.dimension}`)),
     h('div', null, h('div', { class: 'fb-head' }, h('strong', null, f.principle), h('span', { class: 'fb-dim' }, f.dimension), h('code', { class: 'fb-rule' }, f.rule)), h('p', null, f.text)),
   );
 }
