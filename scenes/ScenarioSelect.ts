@@ -1,8 +1,8 @@
 // Scenario select: DOM cards over a quiet patterned backdrop.
 import * as Phaser from 'phaser';
 import { paths } from '../src/game/assets.ts';
-import { assignmentFor } from '../src/game/assignments.ts';
-import { selectScreen } from '../src/game/dom/select.ts';
+import { assignmentFor, onAssignmentsChanged } from '../src/game/assignments.ts';
+import { assignmentBadge, selectScreen } from '../src/game/dom/select.ts';
 import { services } from '../src/game/services.ts';
 import { H, setupCamera, W } from './ui/stage.ts';
 import { COLOR } from './ui/theme.ts';
@@ -43,7 +43,16 @@ export class ScenarioSelect extends Phaser.Scene {
       if (e.key === 'Escape' && !svc.shell.overlayOpen) svc.flow.send({ type: 'nav.back' });
     };
     window.addEventListener('keydown', onKey);
+    // Assignment markers arrive from the server integration, possibly after the screen is shown.
+    const offAssignments = onAssignmentsChanged(() => {
+      for (const art of el.querySelectorAll<HTMLElement>('[data-scenario]')) {
+        art.querySelector('[data-hook="assignment"]')?.remove();
+        const badge = assignmentBadge(assignmentFor(art.dataset.scenario as string));
+        if (badge) art.querySelector('.card-art')?.append(badge);
+      }
+    });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      offAssignments();
       window.removeEventListener('keydown', onKey);
       svc.shell.unmount(el);
     });

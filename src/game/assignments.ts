@@ -11,10 +11,20 @@ export interface AssignmentMarker {
 export type AssignmentProvider = (scenarioId: string) => AssignmentMarker | null;
 
 let provider: AssignmentProvider = () => null;
+const listeners = new Set<() => void>();
 
-/** The server integration calls this once it knows the player's assignments. */
+/**
+ * The server integration calls this once it knows the player's assignments (and again when they
+ * change); a select screen on show redraws its markers.
+ */
 export function setAssignmentProvider(p: AssignmentProvider): void {
   provider = p;
+  for (const l of listeners) l();
+}
+
+export function onAssignmentsChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export function assignmentFor(scenarioId: string): AssignmentMarker | null {

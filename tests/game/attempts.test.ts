@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { announceAttempt, newAttemptId, onAttemptFinished, type FinishedAttempt } from '../../src/game/attempts.ts';
-import { assignmentFor, setAssignmentProvider } from '../../src/game/assignments.ts';
+import { assignmentFor, onAssignmentsChanged, setAssignmentProvider } from '../../src/game/assignments.ts';
 
 describe('server hooks', () => {
   it('announces finished attempts to listeners, and survives a failing one', () => {
@@ -23,9 +23,13 @@ describe('server hooks', () => {
 
   it('asks the assignment provider for card markers', () => {
     expect(assignmentFor('trophy-room')).toBeNull();
+    const changed = vi.fn();
+    const off = onAssignmentsChanged(changed);
     setAssignmentProvider((id) => (id === 'trophy-room' ? { label: 'Due Friday', overdue: true } : null));
     expect(assignmentFor('trophy-room')).toEqual({ label: 'Due Friday', overdue: true });
     expect(assignmentFor('other')).toBeNull();
+    expect(changed).toHaveBeenCalledTimes(1);
+    off();
     setAssignmentProvider(() => {
       throw new Error('bad data');
     });

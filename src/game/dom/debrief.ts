@@ -127,6 +127,14 @@ export function debriefScreen(p: DebriefProps): HTMLElement {
       h('h2', { id: 'timeline-heading' }, 'Your conversation, turn by turn'),
       m.expert ? h('p', { class: 'sub' }, icon('ghost'), ` The expert path scores ${m.expert.overall}. Where you chose differently, it is shown under your answer.`) : null,
       h('ol', { class: 'timeline' }, m.timeline.map((t) => turnItem(t, m.timeline.length))),
+      m.expert
+        ? h(
+            'details',
+            { class: 'expert-route' },
+            h('summary', null, icon('ghost'), ` The whole expert path (${m.expert.overall})`),
+            h('ol', null, m.expert.steps.map((st) => h('li', null, `“${st.choiceText}”`))),
+          )
+        : null,
       m.generalFeedback.length ? h('ul', { class: 'fb-list' }, m.generalFeedback.map(feedbackItem)) : null,
     ),
   );
