@@ -49,7 +49,8 @@ async function cli(args: string[], env: Record<string, string | undefined>, stdi
   }
 }
 
-describe('cli: user', () => {
+// Real processes and production-strength hashing: slower than the other suites on a busy machine.
+describe('cli: user', { timeout: 120_000 }, () => {
   it('explains mistakes before touching the database', async () => {
     const mistakes: [string[], RegExp][] = [
       [['add', '--role', 'boss', '--email', 'x@example.com', '--password', 'long enough'], /--role must be trainer or trainee/],

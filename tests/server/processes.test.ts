@@ -96,7 +96,7 @@ function http(base: string, method: string, path: string, body?: unknown, cookie
   });
 }
 
-describe('kill -9 right after a 2xx (PGlite)', () => {
+describe('kill -9 right after a 2xx (PGlite)', { timeout: 120_000 }, () => {
   it('every answered attempt is there after a restart on the same data folder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mir-kill-'));
     try {
@@ -151,7 +151,7 @@ describe('kill -9 right after a 2xx (PGlite)', () => {
   });
 });
 
-describe.skipIf(!pgUrl)('two servers, one PostgreSQL', () => {
+describe.skipIf(!pgUrl)('two servers, one PostgreSQL', { timeout: 120_000 }, () => {
   it('share sessions, attempts and one consistent leaderboard', async () => {
     const schema = uniqueSchema('two');
     const env = { DATABASE_URL: pgUrl as string, DATABASE_SCHEMA: schema };
