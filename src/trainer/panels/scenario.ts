@@ -35,7 +35,7 @@ function ScenarioView({ s }: { s: ScenarioDetail }) {
   const outcomes = Object.entries(s.outcomes).sort((a, b) => b[1] - a[1]);
   return h(
     'div',
-    null,
+    { class: 'stack-lg' },
     h(
       PageHeader,
       { title: s.title, kicker: `${SETTING_LABEL[s.setting] ?? s.setting} · ${s.company}`, actions: h(Button, { variant: 'primary', icon: 'plus', onClick: () => setAssigning(true) }, 'Assign to a team') },

@@ -1,7 +1,7 @@
 // Teams: every team the trainer owns at a glance (members, invite code, what needs attention) and a
 // form to create one.
 import { h } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type TrainerAssignmentSummary } from '../api.ts';
 import { useSession } from '../app.ts';
 import { useResource, useTitle } from '../hooks.ts';
@@ -12,6 +12,10 @@ import { Button, Card, Empty, ErrorBox, field, Icon, LinkButton, notify, PageHea
 export function TeamsPage() {
   const { teams, refreshTeams } = useSession();
   useTitle('Teams');
+  // Member counts change as trainees join: fetch the list afresh whenever the page opens.
+  useEffect(() => {
+    void refreshTeams().catch(() => {});
+  }, [refreshTeams]);
   const assignments = useResource(() => api.myAssignments(), [teams.length]);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
