@@ -107,7 +107,7 @@ function scenarioData(): Plugin {
  * the conversation engine needs at run time. If browser code ever imports a schema, the build fails
  * with a missing-export error rather than shipping something wrong.
  */
-function engineWithoutZod(): Plugin {
+export function engineWithoutZod(): Plugin {
   return {
     name: 'engine-without-zod',
     enforce: 'pre',
