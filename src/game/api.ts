@@ -1,0 +1,147 @@
+// The game's API client: JSON in and out, same-origin cookies, the CSRF header on every write, and
+// the server's {error, message} bodies surfaced as ApiError with a readable message. `status` 0 means
+// the server could not be reached (offline, closed port, aborted request).
+import type { ConversationEvent } from '../engine/conversation.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown> | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  /** The server could not be reached, or it failed (5xx): worth trying again later. */
+  get transient(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 408 || this.status === 429;
+  }
+}
+
+export const CSRF_HEADER = { 'x-requested-with': 'make-it-right' } as const;
+
+export interface UserJson {
+  id: number;
+  email: string;
+  name: string;
+  role: 'trainer' | 'trainee';
+  teamId: number | null;
+  leaderboardOptOut: boolean;
+}
+export interface TeamJson {
+  id: number;
+  name: string;
+}
+export interface MeJson {
+  user: UserJson;
+  teams: TeamJson[];
+}
+export type AssignmentStatus = 'passed' | 'failed' | 'overdue' | 'in-progress' | 'not-started';
+export interface AssignmentJson {
+  id: number;
+  scenarioId: string;
+  scenarioTitle?: string;
+  dueAt: string;
+  passMark: number;
+  maxAttempts: number | null;
+  status?: AssignmentStatus;
+  attemptsUsed?: number;
+  attemptsLeft?: number | null;
+  best?: number | null;
+}
+export interface AttemptBody {
+  scenarioId: string;
+  events: ConversationEvent[];
+  clientAttemptId: string;
+  assignmentId?: number;
+}
+export interface AttemptJson {
+  id: number;
+  scenarioId: string;
+  clientAttemptId: string;
+  assignmentId: number | null;
+  score: number;
+  empathy: number;
+  ownership: number;
+  timing: number;
+  passed: boolean;
+  outcome: string | null;
+}
+export type Period = 'week' | 'all';
+export type Mode = 'best' | 'average' | 'improved';
+export interface BoardEntry {
+  rank: number;
+  userId: number;
+  name: string;
+  value: number;
+  attempts: number;
+}
+export interface BoardJson {
+  teamId: number;
+  teamName: string;
+  scenario: string | null;
+  scenarioTitle: string | null;
+  period: Period;
+  weekStart: string;
+  mode: Mode;
+  participation: { played: number; members: number };
+  entries: BoardEntry[];
+  me: (Partial<BoardEntry> & { userId: number; name: string; optedOut: boolean; played: boolean; attempts: number }) | null;
+}
+
+export interface ApiOptions {
+  /** Prefix for every path ('' in the browser: same origin). */
+  base?: string;
+  fetch?: typeof fetch;
+}
+
+export class Api {
+  readonly #base: string;
+  readonly #fetch: typeof fetch;
+  constructor(o: ApiOptions = {}) {
+    this.#base = o.base ?? '';
+    this.#fetch = o.fetch ?? ((...a) => globalThis.fetch(...a));
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (method !== 'GET' && method !== 'HEAD') Object.assign(headers, CSRF_HEADER);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await this.#fetch(this.#base + path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new ApiError(0, 'Cannot reach the server. Check your connection and try again.');
+    }
+    const text = res.status === 204 ? '' : await res.text().catch(() => '');
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (!res.ok) {
+      const b = data && typeof data === 'object' ? (data as Record<string, unknown>) : null;
+      const message = typeof b?.message === 'string' && b.message ? b.message : res.status >= 500 ? 'The server had a problem. Try again in a moment.' : `The server answered ${res.status}.`;
+      throw new ApiError(res.status, message, b);
+    }
+    return { status: res.status, data: data as T };
+  }
+  async #data<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.request<T>(method, path, body)).data;
+  }
+
+  me = () => this.#data<MeJson>('GET', '/api/me');
+  signIn = (email: string, password: string) => this.#data<MeJson>('POST', '/api/session', { email, password });
+  join = (b: { inviteCode: string; name: string; email: string; password: string }) => this.#data<MeJson>('POST', '/api/join', b);
+  signOut = () => this.#data<void>('DELETE', '/api/session');
+  assignments = () => this.#data<{ assignments: AssignmentJson[] }>('GET', '/api/me/assignments').then((r) => r.assignments);
+  setOptOut = (leaderboardOptOut: boolean) => this.#data<{ leaderboardOptOut: boolean }>('PUT', '/api/me/preferences', { leaderboardOptOut });
+  /** 201 new, 200 a repeat of the same clientAttemptId. */
+  submitAttempt = (b: AttemptBody) => this.request<AttemptJson>('POST', '/api/attempts', b);
+  leaderboard = (teamId: number, q: { scenario?: string | null; period: Period; mode: Mode; limit?: number }) => {
+    const p = new URLSearchParams({ period: q.period, mode: q.mode, limit: String(q.limit ?? 20) });
+    if (q.scenario) p.set('scenario', q.scenario);
+    return this.#data<BoardJson>('GET', `/api/leaderboards/${teamId}?${p}`);
+  };
+}
