@@ -66,7 +66,7 @@ beforeEach(async () => {
   userId = me.user.id;
 });
 
-const body = (events = best.events, id = crypto.randomUUID()) => ({ scenarioId: 'trophy-room', events, clientAttemptId: id });
+const body = (events = best.events, id: string = crypto.randomUUID()) => ({ scenarioId: 'trophy-room', events, clientAttemptId: id });
 const stored = async () => (await api.request<{ attempts: { clientAttemptId: string; score: number }[] }>('GET', '/api/me/attempts')).data.attempts;
 
 describe('API client', () => {
