@@ -31,6 +31,12 @@ describe('keyboard only', () => {
     expect(await focusedAction()).toBe('start');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-screen="select"]');
+    // Arrow keys move between the cards.
+    const first = await focusedAction();
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedAction()).not.toBe(first);
+    await page.keyboard.press('ArrowLeft');
+    expect(await focusedAction()).toBe(first);
     const scenarioId = (await focusedAction()) as string;
     expect(library.scenarios.has(scenarioId)).toBe(true);
     await page.keyboard.press('Enter');

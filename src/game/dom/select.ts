@@ -66,6 +66,17 @@ function card(c: CardInfo, onPick: (id: string) => void): HTMLElement {
 
 export function selectScreen(p: SelectProps): HTMLElement {
   const list = h('ul', { class: 'cards', 'aria-label': 'Scenarios' }, p.cards.map((c) => card(c, p.onPick)));
+  // Arrow keys move between cards in the grid (Tab still works).
+  list.addEventListener('keydown', (e) => {
+    const cards = [...list.querySelectorAll<HTMLElement>('.card')];
+    const i = cards.indexOf(document.activeElement as HTMLElement);
+    if (i < 0) return;
+    const columns = Math.max(1, Math.round(list.clientWidth / (cards[0].offsetWidth || 1)));
+    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    cards[Math.min(cards.length - 1, Math.max(0, i + step))].focus();
+  });
   const el = h(
     'section',
     { class: 'screen select-screen', 'data-screen': 'select', 'aria-labelledby': 'select-heading' },
