@@ -425,6 +425,14 @@ describe('trainer dashboard', () => {
     expect(await page.locator('details.attempt').count()).toBe(2);
   });
 
+  it('sends a trainee who opens /trainer to the game', async () => {
+    const { page } = trainee;
+    await page.goto(`${server.url}/trainer`);
+    await page.getByRole('heading', { level: 1, name: 'This page is for trainers' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Open the game' }).getAttribute('href')).toBe('/');
+    await expectAccessible(page);
+  });
+
   it('logged no errors in either page', () => {
     expect(realErrors(trainer.errors)).toEqual([]);
     expect(trainee.errors).toEqual([]);
