@@ -26,7 +26,6 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
         setState((s) => ({ state: 'error', data: s.data, error }));
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload } as Resource<T>;

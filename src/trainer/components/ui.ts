@@ -152,12 +152,6 @@ export function Badge({ tone = 'neutral', children, title }: { tone?: string; ch
   return h('span', { class: `badge badge-${tone}`, title }, children);
 }
 
-export function Score({ value, passMark }: { value: number | null; passMark?: number }) {
-  if (value === null) return h('span', { class: 'score score-none' }, '—');
-  const tone = passMark === undefined ? '' : value >= passMark ? ' score-pass' : ' score-fail';
-  return h('span', { class: `score${tone}` }, value);
-}
-
 // ---- forms --------------------------------------------------------------------------------------
 
 /** A label, the control (given an id through render), a hint and an error, wired with aria. */
