@@ -64,7 +64,7 @@ export class GameAudio {
   /** Ambient sits lower while the customer talks. */
   #ambientLevel(): number {
     const v = this.#volume('ambient');
-    return this.#voice?.playing() ? v * 0.5 : v;
+    return this.#voice && (this.#voice.playing() || this.#voice.state() === 'loading') ? v * 0.5 : v;
   }
 
   effect(name: Sfx): void {
@@ -87,7 +87,11 @@ export class GameAudio {
     const path = paths.ambient(setting);
     if (!this.assets.has(path)) return;
     const howl = new Howl({ src: [path], loop: true, volume: 0, html5: false });
-    howl.once('load', () => howl.fade(0, this.#ambientLevel(), 1200));
+    howl.once('load', () => {
+      howl.fade(0, this.#ambientLevel(), 1200);
+      // A line may have started meanwhile: settle at the level that applies now.
+      howl.once('fade', () => howl.volume(this.#ambientLevel()));
+    });
     howl.play();
     this.#ambient = { setting, howl };
   }
