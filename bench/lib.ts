@@ -47,6 +47,8 @@ export interface ReportMeta {
   quick: boolean;
   seconds: number;
   node: string;
+  /** CPUs, and the 1-minute load average as each section started and at the end. */
+  machine?: { cpus: number; load: { section: string; load: number }[] };
 }
 
 /** The Markdown report: the targets table first, then each section's figures. */
@@ -58,6 +60,11 @@ export function renderReport(results: readonly SectionResult[], meta: ReportMeta
     '',
     `Run: ${meta.date} · ${meta.quick ? 'quick' : 'full'} · ${meta.seconds} s · Node ${meta.node}. Written by \`npm run bench\`${meta.quick ? ' -- --quick' : ''}.`,
     'This machine is shared and noisy: figures are medians, and page figures are ratios against a bare Phaser 4 page measured in the same run.',
+    ...(meta.machine
+      ? [
+          `Machine: ${meta.machine.cpus} CPUs; 1-minute load average when each section started: ${meta.machine.load.map((l) => `${l.section} ${l.load.toFixed(1)}`).join(', ')} (a load above the CPU count means other work was competing for them).`,
+        ]
+      : []),
     '',
     '## Targets',
     '',

@@ -3,6 +3,7 @@
 // Every load loop is bounded in count and time and talks only to 127.0.0.1; everything started is
 // stopped and every temporary folder and schema removed at the end, also after a failure or Ctrl-C.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { progress, renderReport, type SectionResult } from './lib.ts';
 import { sections } from './sections/index.ts';
@@ -25,9 +26,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const started = Date.now();
 const results: SectionResult[] = [];
+const load: { section: string; load: number }[] = [];
 for (const section of sections) {
   if (only && !only.includes(section.id)) continue;
-  progress(`== ${section.id} == (${Math.round((Date.now() - started) / 1000)} s)`);
+  load.push({ section: section.id, load: loadavg()[0] });
+  progress(`== ${section.id} == (load average ${loadavg()[0].toFixed(1)})`);
   try {
     results.push(await section.run(quick));
   } catch (e) {
@@ -36,14 +39,16 @@ for (const section of sections) {
   }
 }
 await cleanupAll();
+load.push({ section: 'end', load: loadavg()[0] });
 const seconds = Math.round((Date.now() - started) / 1000);
+const machine = { cpus: cpus().length, load };
 
-const md = renderReport(results, { date: new Date().toISOString(), quick, seconds, node: process.version });
+const md = renderReport(results, { date: new Date().toISOString(), quick, seconds, node: process.version, machine });
 const partial = only !== null;
 // A partial or quick run never overwrites the committed report.
 const [mdName, jsonName] = quick ? ['out/REPORT.quick.md', 'out/report.quick.json'] : partial ? ['out/REPORT.partial.md', 'out/report.partial.json'] : ['REPORT.md', 'report.json'];
 writeFileSync(resolve(outDir, mdName), md + '\n');
-writeFileSync(resolve(outDir, jsonName), JSON.stringify({ date: new Date().toISOString(), quick, seconds, node: process.version, results }, null, 2) + '\n');
+writeFileSync(resolve(outDir, jsonName), JSON.stringify({ date: new Date().toISOString(), quick, seconds, node: process.version, machine, results }, null, 2) + '\n');
 console.log(md);
 const checks = results.flatMap((r) => r.checks);
 const missed = checks.filter((c) => !c.ok).length;

@@ -51,7 +51,7 @@ async function gameFrames(url: string, ms: number): Promise<number[]> {
     await enterConversation(page, SCENARIO);
     await page.waitForTimeout(500);
     const deltas = await frameDeltas(page, ms);
-    if (!(await page.$('[data-screen="conversation"]'))) throw new Error('the conversation ended during the frame measurement');
+    if ((await page.locator('[data-screen="conversation"]').count()) === 0) throw new Error('the conversation ended during the frame measurement');
     return deltas;
   } finally {
     await context.close();

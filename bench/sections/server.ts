@@ -12,6 +12,7 @@ import { freshStore, startServer, type StoreKind } from '../support/server.ts';
 
 export const ATTEMPTS_TARGET = 1000;
 const TRAINEES = 16;
+const QUICK_TRAINEES = 6;
 const CONNECTIONS = 16;
 const ROUTES_PER_SCENARIO = 50;
 
@@ -49,7 +50,8 @@ async function attemptsOn(kind: StoreKind, quick: boolean, pool: PooledAttempt[]
   const store = await freshStore(kind);
   progress(`server (${kind}): starting src/server/main.ts`);
   const server = await startServer(store);
-  const team = await setupTeam(server.url, TRAINEES);
+  // Each sign-up costs a full scrypt hash, so the quick run makes fewer accounts.
+  const team = await setupTeam(server.url, quick ? QUICK_TRAINEES : TRAINEES);
   const tag = Date.now().toString(36);
   const next = (prefix: string) => (i: number) => {
     const a = pool[i % pool.length];
@@ -59,8 +61,9 @@ async function attemptsOn(kind: StoreKind, quick: boolean, pool: PooledAttempt[]
     };
   };
   const base = { url: `${server.url}/api/attempts`, method: 'POST' as const, connections: CONNECTIONS, headers: { 'content-type': 'application/json', [CSRF_HEADER]: CSRF_VALUE } };
-  progress(`server (${kind}): warm-up, 2 s`);
-  const warm = await runLoad({ ...base, seconds: 2, maxRequests: 5000, next: next('warm') });
+  const warmSeconds = quick ? 1 : 2;
+  progress(`server (${kind}): warm-up, ${warmSeconds} s`);
+  const warm = await runLoad({ ...base, seconds: warmSeconds, maxRequests: 5000, next: next('warm') });
   const windows = quick ? 2 : 5;
   const seconds = quick ? 1.5 : 2;
   progress(`server (${kind}): POST /api/attempts, ${CONNECTIONS} connections, ${windows} windows of ${seconds} s`);
@@ -90,7 +93,7 @@ export async function serverSection(quick: boolean): Promise<SectionResult> {
   const storedOk = (r: StoreRun) => r.stored >= r.answered && r.stored <= r.answered + r.inFlightBound;
   const w = runs[0]?.load.windows;
   const lines = [
-    `autocannon in the benchmark process against \`node --import tsx src/server/main.ts\` on 127.0.0.1 (what \`npm start\` runs after its build), ${CONNECTIONS} connections, after a 2 s warm-up, ${w?.length} back-to-back windows of ${round(w?.[0]?.seconds ?? NaN, 1)} s per store; the rate is the median over the windows. Each request is one finished conversation (${pool.length} different routes from all scenarios, a new clientAttemptId each) from one of ${TRAINEES} trainees with a session cookie and the CSRF header; the server replays it through the engine, scores it and stores it with its leaderboard aggregates. Latencies are per response, over all windows. Server CPU is the process's user + system time per answered request (the database's own processes not included).`,
+    `autocannon in the benchmark process against \`node --import tsx src/server/main.ts\` on 127.0.0.1 (what \`npm start\` runs after its build), ${CONNECTIONS} connections, after a ${quick ? 1 : 2} s warm-up, ${w?.length} back-to-back windows of ${round(w?.[0]?.seconds ?? NaN, 1)} s per store; the rate is the median over the windows. Each request is one finished conversation (${pool.length} different routes from all scenarios, a new clientAttemptId each) from one of ${quick ? QUICK_TRAINEES : TRAINEES} trainees with a session cookie and the CSRF header; the server replays it through the engine, scores it and stores it with its leaderboard aggregates. Latencies are per response, over all windows. Server CPU is the process's user + system time per answered request (the database's own processes not included).`,
     '',
     ...table(
       ['store', 'verified attempts/s', 'windows (/s)', 'p50 (ms)', 'p90 (ms)', 'p99 (ms)', 'requests', 'non-2xx', 'errors', 'rows stored / 201s', 'server CPU per attempt (ms)', 'peak RSS (MB)'],
@@ -126,7 +129,7 @@ export async function serverSection(quick: boolean): Promise<SectionResult> {
     }),
     data: {
       connections: CONNECTIONS,
-      trainees: TRAINEES,
+      trainees: quick ? QUICK_TRAINEES : TRAINEES,
       routes: pool.length,
       runs: runs.map((r) => ({ ...r, load: { ...r.load, windows: r.load.windows.map(({ latencies: _l, ...x }) => x) } })),
     },

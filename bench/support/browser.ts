@@ -71,7 +71,9 @@ const READY_PROBE = `(() => {
 /** Waits for the title to be interactive; returns ms since navigation start. */
 export async function waitTitleReady(page: Page, timeout = 60_000): Promise<number> {
   const h = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout, polling: 50 });
-  return (await h.jsonValue()) as number;
+  const ms = (await h.jsonValue()) as number;
+  await h.dispose();
+  return ms;
 }
 
 /**

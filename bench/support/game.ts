@@ -1,5 +1,7 @@
 // Drives the game through its DOM layer (real <button>s over the canvas), as a keyboard or
 // screen-reader user would: Start, pick a scenario, Begin, answer, Choose another.
+// No element handle outlives its step (locators, disposed handles): a handle held by the DevTools
+// session keeps its DOM alive and would show up as a leak in the memory measurement.
 import type { Page } from 'playwright-core';
 import { waitTitleReady } from './browser.ts';
 
@@ -10,9 +12,9 @@ export async function openGame(page: Page, baseUrl: string, query = ''): Promise
 
 /** The scenario ids offered on the select screen, in order (Start is pressed first when needed). */
 export async function scenarioIds(page: Page): Promise<string[]> {
-  if (!(await page.$('[data-screen="select"]'))) {
+  if ((await page.locator('[data-screen="select"]').count()) === 0) {
     await page.click('[data-screen="title"] [data-action="start"]');
-    await page.waitForSelector('[data-screen="select"]', { timeout: 30_000 });
+    await visible(page, '[data-screen="select"]');
   }
   return page.$$eval('[data-scenario]', (els) => els.map((e) => (e as HTMLElement).dataset.scenario as string));
 }
@@ -21,9 +23,9 @@ export async function scenarioIds(page: Page): Promise<string[]> {
 export async function enterConversation(page: Page, id: string): Promise<void> {
   await scenarioIds(page);
   await page.click(`[data-screen="select"] [data-scenario="${id}"]`);
-  await page.waitForSelector('[data-screen="briefing"] [data-action="begin"]', { timeout: 30_000 });
+  await visible(page, '[data-screen="briefing"] [data-action="begin"]');
   await page.click('[data-action="begin"]');
-  await page.waitForSelector('[data-screen="conversation"]', { timeout: 30_000 });
+  await visible(page, '[data-screen="conversation"]');
 }
 
 /** Answers with the first choice (or Continue) until the debrief; bounded in turns and time. */
@@ -32,8 +34,7 @@ export async function playFirstChoices(page: Page, maxTurns = 60, timeoutMs = 12
   for (let turn = 0; turn < maxTurns; turn++) {
     const left = deadline - Date.now();
     if (left <= 0) throw new Error('the conversation did not end in time');
-    const moment = await (
-      await page.waitForFunction(
+    const handle = await page.waitForFunction(
         () => {
           if (document.querySelector('[data-screen="debrief"]')) return 'debrief';
           if (document.querySelector('[data-action="continue"]')) return 'continue';
@@ -42,8 +43,9 @@ export async function playFirstChoices(page: Page, maxTurns = 60, timeoutMs = 12
         },
         undefined,
         { timeout: left, polling: 50 },
-      )
-    ).jsonValue();
+      );
+    const moment = await handle.jsonValue();
+    await handle.dispose();
     if (moment === 'debrief') return turn;
     if (moment === 'continue') await page.click('[data-action="continue"]');
     else await page.click('.choice[data-choice][aria-disabled="false"]');
@@ -54,7 +56,11 @@ export async function playFirstChoices(page: Page, maxTurns = 60, timeoutMs = 12
 /** From the debrief back to the select screen. */
 export async function chooseAnother(page: Page): Promise<void> {
   await page.click('[data-screen="debrief"] [data-action="menu"]');
-  await page.waitForSelector('[data-screen="select"]', { timeout: 30_000 });
+  await visible(page, '[data-screen="select"]');
+}
+
+async function visible(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 export { waitTitleReady };
