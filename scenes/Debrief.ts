@@ -3,6 +3,7 @@ import * as Phaser from 'phaser';
 import { paths } from '../src/game/assets.ts';
 import { buildDebrief } from '../src/game/debrief.ts';
 import { debriefScreen } from '../src/game/dom/debrief.ts';
+import { syncNote } from '../src/game/dom/sync.ts';
 import { services } from '../src/game/services.ts';
 import { addBackdrop, H, reducedMotion, setupCamera, W } from './ui/stage.ts';
 import { COLOR } from './ui/theme.ts';
@@ -26,7 +27,12 @@ export class Debrief extends Phaser.Scene {
     if (model.outcome === 'won-back' && !reducedMotion()) this.#confetti();
     const ending = result.report.ending ? scenario.endings[result.report.ending] : null;
     const url = paths.portrait(scenario.id, ending?.emotion ?? 'calm');
+    // Signed in: where this attempt went (saved, queued, refused), updated as the outbox reports.
+    const latest = svc.online.latest;
+    const mine = latest && latest.scenarioId === result.scenarioId && latest.localScore === result.report.overall ? latest : null;
+    const sync = mine ? syncNote(mine) : null;
     const el = debriefScreen({
+      sync: sync?.el,
       model,
       portraitUrl: svc.assets.has(url) ? url : null,
       onRetry: () => svc.flow.send({ type: 'debrief.retry' }),
@@ -37,7 +43,27 @@ export class Debrief extends Phaser.Scene {
     svc.audio.effect(model.passed ? 'success' : 'failure');
     (el.querySelector('h1') as HTMLElement | null)?.setAttribute('tabindex', '-1');
     (el.querySelector('h1') as HTMLElement | null)?.focus();
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => svc.shell.unmount(el));
+    let offSync = () => {};
+    if (sync && mine) {
+      const apply = (v: typeof mine) => {
+        sync.update(v);
+        // The server's replay is the record: if it ever differs, show its score.
+        if (v.state === 'saved' && v.attempt.score !== model.scores.overall) {
+          const ring = el.querySelector('.ring') as HTMLElement | null;
+          ring?.style.setProperty('--v', String(v.attempt.score));
+          ring?.setAttribute('aria-label', `Overall ${v.attempt.score} out of 100 (as scored by the server)`);
+          const value = el.querySelector('[data-score="overall"]');
+          if (value) value.textContent = String(v.attempt.score);
+        }
+        if (v.state !== 'sending') svc.shell.status(sync.el.textContent ?? '');
+      };
+      apply(mine);
+      offSync = svc.online.onSync((v) => v.clientAttemptId === mine.clientAttemptId && apply(v));
+    }
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      offSync();
+      svc.shell.unmount(el);
+    });
   }
 
   #confetti(): void {

@@ -34,6 +34,7 @@ export class ScenarioSelect extends Phaser.Scene {
       })),
       onPick: (id) => svc.flow.send({ type: 'select.pick', scenarioId: id }),
       onBack: () => svc.flow.send({ type: 'nav.back' }),
+      onLeaderboard: svc.online.team ? () => svc.flow.send({ type: 'leaderboard.open' }) : undefined,
     });
     svc.shell.mount(el);
     const last = svc.flow.getSnapshot().context.scenarioId;

@@ -1,4 +1,5 @@
-// The game's flow: loading → title → select → briefing → play (running ⇄ paused) → debrief.
+// The game's flow: loading → title → select → briefing → play (running ⇄ paused) → debrief, and the
+// team leaderboard, opened from the title or the select screen and left back to where it came from.
 // Scenes send these events and follow the state; nothing here knows about Phaser.
 import { assign, setup } from 'xstate';
 import type { ConversationEvent } from '../engine/conversation.ts';
@@ -23,6 +24,8 @@ export interface FlowContext {
   /** Counts plays, so a retry restarts the conversation scene. */
   attempt: number;
   result: PlayResult | null;
+  /** Where the leaderboard returns to. */
+  boardFrom: 'title' | 'select';
 }
 
 export type FlowEvent =
@@ -37,9 +40,10 @@ export type FlowEvent =
   | { type: 'play.quit' }
   | { type: 'play.finished'; result: PlayResult }
   | { type: 'debrief.retry' }
-  | { type: 'debrief.menu' };
+  | { type: 'debrief.menu' }
+  | { type: 'leaderboard.open' };
 
-export type Screen = 'loading' | 'title' | 'select' | 'briefing' | 'play' | 'debrief';
+export type Screen = 'loading' | 'title' | 'select' | 'briefing' | 'play' | 'debrief' | 'leaderboard';
 
 export const flowMachine = setup({
   types: {
@@ -50,9 +54,12 @@ export const flowMachine = setup({
   guards: {
     knownScenario: ({ context, event }) =>
       'scenarioId' in event && typeof event.scenarioId === 'string' && context.scenarioIds.includes(event.scenarioId),
+    fromTitle: ({ context }) => context.boardFrom === 'title',
     finishedCurrent: ({ context, event }) => event.type === 'play.finished' && event.result.scenarioId === context.scenarioId,
   },
   actions: {
+    boardFromTitle: assign({ boardFrom: 'title' as const }),
+    boardFromSelect: assign({ boardFrom: 'select' as const }),
     pick: assign(({ event }) => ('scenarioId' in event ? { scenarioId: event.scenarioId, result: null } : {})),
     freshPlay: assign(({ context }) => ({ resume: false, attempt: context.attempt + 1, result: null })),
     resumePlay: assign(({ context }) => ({ resume: true, attempt: context.attempt + 1, result: null })),
@@ -62,7 +69,7 @@ export const flowMachine = setup({
 }).createMachine({
   id: 'flow',
   initial: 'loading',
-  context: ({ input }) => ({ scenarioIds: input.scenarioIds, scenarioId: null, resume: false, attempt: 0, result: null }),
+  context: ({ input }) => ({ scenarioIds: input.scenarioIds, scenarioId: null, resume: false, attempt: 0, result: null, boardFrom: 'title' }),
   states: {
     loading: {
       on: { loaded: { target: 'title', actions: 'setScenarios' } },
@@ -71,12 +78,19 @@ export const flowMachine = setup({
       on: {
         'title.start': 'select',
         'title.resume': { guard: 'knownScenario', target: 'play', actions: ['pick', 'resumePlay'] },
+        'leaderboard.open': { target: 'leaderboard', actions: 'boardFromTitle' },
       },
     },
     select: {
       on: {
         'select.pick': { guard: 'knownScenario', target: 'briefing', actions: 'pick' },
         'nav.back': 'title',
+        'leaderboard.open': { target: 'leaderboard', actions: 'boardFromSelect' },
+      },
+    },
+    leaderboard: {
+      on: {
+        'nav.back': [{ guard: 'fromTitle', target: 'title' }, { target: 'select' }],
       },
     },
     briefing: {

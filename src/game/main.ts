@@ -16,6 +16,7 @@ import { Boot } from '../../scenes/Boot.ts';
 import { Briefing } from '../../scenes/Briefing.ts';
 import { Conversation } from '../../scenes/Conversation.ts';
 import { Debrief } from '../../scenes/Debrief.ts';
+import { Leaderboard } from '../../scenes/Leaderboard.ts';
 import { Preloader } from '../../scenes/Preloader.ts';
 import { ScenarioSelect } from '../../scenes/ScenarioSelect.ts';
 import { Title } from '../../scenes/Title.ts';
@@ -25,6 +26,7 @@ import { Shell, LOGICAL_HEIGHT, LOGICAL_WIDTH } from './dom/shell.ts';
 import { flowMachine, screenOf, type Screen } from './flow.ts';
 import { History } from './history.ts';
 import { ScenarioLibrary } from './library.ts';
+import { Online } from './online.ts';
 import { parseOptions } from './options.ts';
 import { SaveSlot } from './save.ts';
 import { provideServices, type GameServices } from './services.ts';
@@ -38,6 +40,7 @@ const SCENE_FOR: Record<Screen, string | null> = {
   briefing: 'Briefing',
   play: 'Conversation',
   debrief: 'Debrief',
+  leaderboard: 'Leaderboard',
 };
 
 function renderScaleFor(frame: HTMLElement): number {
@@ -61,9 +64,11 @@ export function startGame(root: HTMLElement): GameServices {
     slot: new SaveSlot(storage),
     assets,
     options: parseOptions(location.search),
+    online: new Online(storage),
     renderScale: renderScaleFor(shell.frame),
   };
   provideServices(svc);
+  void svc.online.start(window);
 
   const applySettings = () => {
     shell.setTextSize(settings.value.textSize);
@@ -97,7 +102,7 @@ export function startGame(root: HTMLElement): GameServices {
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.NO_CENTER, expandParent: false },
     banner: false,
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Conversation, Debrief],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Conversation, Debrief, Leaderboard],
   });
 
   // Director: one visible scene per flow screen; a retry restarts the conversation.

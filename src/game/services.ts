@@ -9,6 +9,7 @@ import type { SaveSlot } from './save.ts';
 import type { SettingsStore } from './settings.ts';
 import type { Shell } from './dom/shell.ts';
 import type { GameOptions } from './options.ts';
+import type { Online } from './online.ts';
 
 export interface GameServices {
   shell: Shell;
@@ -20,6 +21,8 @@ export interface GameServices {
   slot: SaveSlot;
   assets: AssetIndex;
   options: GameOptions;
+  /** The server link: sign-in, assignments, attempts (guests never use it). */
+  online: Online;
   /** Backbuffer pixels per logical pixel (1 or 2): the canvas is rendered this much larger for crisp art. */
   renderScale: number;
 }

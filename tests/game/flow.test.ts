@@ -85,4 +85,35 @@ describe('flow machine', () => {
     a.send({ type: 'debrief.menu' });
     expect(a.getSnapshot().value).toBe('select');
   });
+
+  it('opens the leaderboard from the title and the select screen and goes back to where it came from', () => {
+    const a = start();
+    a.send({ type: 'loaded' });
+    a.send({ type: 'leaderboard.open' });
+    expect(screenOf(a.getSnapshot().value)).toBe('leaderboard');
+    a.send({ type: 'nav.back' });
+    expect(a.getSnapshot().value).toBe('title');
+    a.send({ type: 'title.start' });
+    a.send({ type: 'leaderboard.open' });
+    expect(a.getSnapshot().value).toBe('leaderboard');
+    expect(a.getSnapshot().context.boardFrom).toBe('select');
+    // Nothing else moves it: no playing from the board.
+    a.send({ type: 'select.pick', scenarioId: 'trophy-room' });
+    a.send({ type: 'briefing.begin' });
+    expect(a.getSnapshot().value).toBe('leaderboard');
+    a.send({ type: 'nav.back' });
+    expect(a.getSnapshot().value).toBe('select');
+  });
+
+  it('does not open the leaderboard mid-conversation or from the briefing', () => {
+    const a = start();
+    a.send({ type: 'loaded' });
+    a.send({ type: 'title.start' });
+    a.send({ type: 'select.pick', scenarioId: 'trophy-room' });
+    a.send({ type: 'leaderboard.open' });
+    expect(a.getSnapshot().value).toBe('briefing');
+    a.send({ type: 'briefing.begin' });
+    a.send({ type: 'leaderboard.open' });
+    expect(a.getSnapshot().value).toEqual({ play: 'running' });
+  });
 });

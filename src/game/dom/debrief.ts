@@ -11,6 +11,8 @@ export interface DebriefProps {
   portraitUrl: string | null;
   onRetry(): void;
   onMenu(): void;
+  /** Where the attempt went (signed-in players): filled by the scene. */
+  sync?: HTMLElement | null;
 }
 
 const DIMENSION_LABEL: Record<Dimension, string> = { empathy: 'Empathy', ownership: 'Ownership', timing: 'Remedy timing' };
@@ -101,6 +103,7 @@ export function debriefScreen(p: DebriefProps): HTMLElement {
           h('span', { class: `outcome outcome-${outcomeClass}`, 'data-outcome': m.outcome ?? '' }, m.outcomeLabel),
         ),
       ),
+      p.sync ?? null,
       h('div', { class: 'scores' }, scoreBar('Empathy', m.scores.empathy, 'empathy'), scoreBar('Ownership', m.scores.ownership, 'ownership'), scoreBar('Remedy timing', m.scores.timing, 'timing')),
       h(
         'div',

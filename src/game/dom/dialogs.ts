@@ -27,7 +27,7 @@ function trapFocus(el: HTMLElement, onEscape: () => void): void {
   });
 }
 
-function modal(id: string, title: string, body: HTMLElement[], onEscape: () => void): HTMLElement {
+export function modal(id: string, title: string, body: HTMLElement[], onEscape: () => void): HTMLElement {
   const el = h(
     'div',
     { class: 'modal-backdrop', 'data-modal': id },

@@ -20,6 +20,8 @@ export interface SelectProps {
   focusId?: string | null;
   onPick(id: string): void;
   onBack(): void;
+  /** Shown when signed in. */
+  onLeaderboard?(): void;
 }
 
 const DIFFICULTY_STARS = { easy: 1, medium: 2, hard: 3 } as const;
@@ -85,6 +87,7 @@ export function selectScreen(p: SelectProps): HTMLElement {
       { class: 'screen-head' },
       h('button', { class: 'btn btn-ghost btn-icon', 'aria-label': 'Back to title', 'data-action': 'back', onclick: () => p.onBack() }, icon('back')),
       h('div', null, h('h1', { id: 'select-heading' }, 'Who needs you today?'), h('p', { class: 'sub' }, `${p.cards.length} customers waiting. Pick one to read the briefing.`)),
+      p.onLeaderboard ? h('button', { class: 'btn btn-ghost head-end', 'data-action': 'leaderboard', onclick: () => p.onLeaderboard?.() }, icon('trophy'), h('span', null, 'Leaderboard')) : null,
     ),
     p.cards.length ? list : h('p', { class: 'empty' }, 'No scenarios were found in scenarios/.'),
   );
