@@ -98,3 +98,12 @@ export async function runAxe(page: Page): Promise<{ id: string; impact: string; 
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
+
+/** Waits until the visible scene's fade-in has finished, so screenshots show the scene at rest. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const game = (window as unknown as { makeItRight?: { game: { scene: { getScenes(active: boolean): { cameras: { main: { fadeEffect: { isRunning: boolean } } } }[] } } } }).makeItRight?.game;
+    return !!game && game.scene.getScenes(true).every((s) => !s.cameras.main.fadeEffect.isRunning);
+  });
+  await page.waitForTimeout(250);
+}

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseScenario } from '../../src/engine/load.ts';
 import { replay } from '../../src/engine/replay.ts';
-import { choiceIds, cliScore, nextMoment, openTitle, readDebrief, runAxe, scenarioText, type DebriefReading } from './game.ts';
+import { choiceIds, cliScore, nextMoment, openTitle, readDebrief, runAxe, scenarioText, settle, type DebriefReading } from './game.ts';
 import { launchBrowser, newPage, ROOT, screenshot } from './support.ts';
 
 const baseUrl = inject('baseUrl');
@@ -49,7 +49,8 @@ async function playThrough(pick: (turn: number, ids: string[]) => string, shots 
     }
     const ids = await choiceIds(page);
     if (shots && made.length === 0) {
-      await page.waitForTimeout(400); // let the choices settle in
+      await settle(page);
+      await page.waitForTimeout(300); // the choices slide in
       await screenshot(page, 'conversation');
       const violations = await runAxe(page);
       expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
@@ -84,17 +85,17 @@ function expectSameScores(d: DebriefReading): void {
 describe('playing through the DOM', () => {
   it('plays trophy-room to the debrief; the scores match the CLI; screens pass axe', async () => {
     await openTitle(page, baseUrl, '?typing=instant');
-    await page.waitForTimeout(500);
+    await settle(page);
     await screenshot(page, 'title');
     expect(await runAxe(page)).toEqual([]);
 
     await page.click('[data-action="start"]');
     await page.waitForSelector('[data-screen="select"]');
-    await page.waitForTimeout(300);
+    await settle(page);
     await screenshot(page, 'select');
     await page.click('[data-scenario="trophy-room"]');
     await page.waitForSelector('[data-screen="briefing"]');
-    await page.waitForTimeout(400);
+    await settle(page);
     await screenshot(page, 'briefing');
     await page.click('[data-action="begin"]');
     await page.waitForSelector('[data-screen="conversation"]');
@@ -103,7 +104,8 @@ describe('playing through the DOM', () => {
     const route = ['feel-and-sorry', 'options-straight', 'fix-now', 'breakfast', 'explain-and-promise', 'kept-word'];
     const made = await playThrough((turn, ids) => (ids.includes(route[turn]) ? route[turn] : ids[0]), true);
     expect(made).toEqual(route);
-    await page.waitForTimeout(1000);
+    await settle(page);
+    await page.waitForTimeout(800); // the score ring fills
     await screenshot(page, 'debrief');
     const d = await readDebrief(page);
     expect(d.scenarioId).toBe('trophy-room');
