@@ -98,6 +98,12 @@ export function startGame(root: HTMLElement): GameServices {
     width: LOGICAL_WIDTH * rs,
     height: LOGICAL_HEIGHT * rs,
     backgroundColor: '#171b2b',
+    // No multisampled backbuffer: it multiplies the fill cost of every frame where WebGL runs in
+    // software (no GPU, as on many office PCs and in headless Chromium: the conversation ran at half
+    // the bare page's frame rate with it). Textures keep linear filtering (antialias stays on); only
+    // the edges of drawn shapes (meters, panels) lose their smoothing, and at renderScale 2 the
+    // backbuffer is downscaled anyway.
+    render: { antialiasGL: false },
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.NO_CENTER, expandParent: false },
