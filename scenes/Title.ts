@@ -62,6 +62,7 @@ export class Title extends Phaser.Scene {
       const hadFocus = el?.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.action : null;
       el = next;
       svc.shell.mount(el);
+      if (svc.shell.overlayOpen) el.inert = true;
       if (hadFocus) focusAction(hadFocus);
     };
     const openSettings = () => {
