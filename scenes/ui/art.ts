@@ -1,5 +1,8 @@
 // Loads a scenario's art (its setting's backdrop and the customer's six expressions) the first time
-// the scenario is opened, so the game starts without rasterising every portrait up front.
+// the scenario is opened, so the game starts without rasterising every portrait up front. Only the
+// open scenario's portraits stay loaded: opening another releases the previous customer's faces, so
+// memory stays flat however many scenarios the library holds and a player goes through (backdrops,
+// one per setting, stay).
 import * as Phaser from 'phaser';
 import { EMOTIONS, type Scenario } from '../../src/engine/schema.ts';
 import { paths, textureKey } from '../../src/game/assets.ts';
@@ -11,6 +14,7 @@ import { COLOR, FONT } from './theme.ts';
 /** Queues what is missing; call from a scene's preload(). Returns false when everything is loaded. */
 export function queueScenarioArt(scene: Phaser.Scene, s: Scenario): boolean {
   const { assets, renderScale: rs } = services();
+  releaseOtherPortraits(scene, s.id);
   let queued = false;
   const svg = (key: string, url: string, scale: number) => {
     if (scene.textures.exists(key) || !assets.has(url)) return;
@@ -26,4 +30,13 @@ export function queueScenarioArt(scene: Phaser.Scene, s: Scenario): boolean {
     scene.load.once(Phaser.Loader.Events.COMPLETE, () => text.destroy());
   }
   return queued;
+}
+
+/** Removes the portrait textures of every scenario but `keep` (their scenes have shut down). */
+function releaseOtherPortraits(scene: Phaser.Scene, keep: string): void {
+  const own = textureKey.portrait(keep, EMOTIONS[0]).slice(0, -EMOTIONS[0].length);
+  const prefix = own.slice(0, own.indexOf(keep));
+  for (const key of scene.textures.getTextureKeys()) {
+    if (key.startsWith(prefix) && !key.startsWith(own)) scene.textures.remove(key);
+  }
 }
