@@ -103,10 +103,10 @@ export interface LeaderboardRow {
 
 export class DuplicateError extends Error {}
 
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 const isoOrNull = (v: unknown): string | null => (v == null ? null : iso(v));
-const num = (v: unknown): number => Number(v);
-const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
+export const num = (v: unknown): number => Number(v);
+export const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
 
 const USER_COLUMNS = 'id, email, name, role, team_id, leaderboard_opt_out, created_at';
 
@@ -126,9 +126,9 @@ function toTeam(r: Row): Team {
   return { id: num(r.id), name: String(r.name), trainerId: num(r.trainer_id), inviteCode: String(r.invite_code), createdAt: iso(r.created_at) };
 }
 
-const ASSIGNMENT_COLUMNS = 'a.id, a.team_id, a.scenario_id, a.due_at, a.pass_mark, a.max_attempts, a.created_by, a.created_at';
+export const ASSIGNMENT_COLUMNS = 'a.id, a.team_id, a.scenario_id, a.due_at, a.pass_mark, a.max_attempts, a.created_by, a.created_at';
 
-function toAssignment(r: Row): Assignment {
+export function toAssignment(r: Row): Assignment {
   return {
     id: num(r.id),
     teamId: num(r.team_id),

@@ -1,27 +1,9 @@
 // The trainer dashboard's queries, over the same Db as the core store (PostgreSQL SQL for PGlite and
 // PostgreSQL alike). Tables: assignment_trainees and scenario_uploads (migrations/100_trainer.sql),
 // plus reads of the core tables.
-import type { Db, Queryable, Row } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 import type { Assignment, Team, User } from './store.ts';
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-const num = (v: unknown): number => Number(v);
-const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
-
-const ASSIGNMENT_COLUMNS = 'a.id, a.team_id, a.scenario_id, a.due_at, a.pass_mark, a.max_attempts, a.created_by, a.created_at';
-
-function toAssignment(r: Row): Assignment {
-  return {
-    id: num(r.id),
-    teamId: num(r.team_id),
-    scenarioId: String(r.scenario_id),
-    dueAt: iso(r.due_at),
-    passMark: num(r.pass_mark),
-    maxAttempts: numOrNull(r.max_attempts),
-    createdBy: num(r.created_by),
-    createdAt: iso(r.created_at),
-  };
-}
+import { ASSIGNMENT_COLUMNS, iso, num, numOrNull, toAssignment } from './store.ts';
 
 export interface NewAssignments {
   teamId: number;
