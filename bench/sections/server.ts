@@ -96,7 +96,7 @@ export async function serverSection(quick: boolean): Promise<SectionResult> {
     `autocannon in the benchmark process against \`node --import tsx src/server/main.ts\` on 127.0.0.1 (what \`npm start\` runs after its build), ${CONNECTIONS} connections, after a ${quick ? 1 : 2} s warm-up, ${w?.length} back-to-back windows of ${round(w?.[0]?.seconds ?? NaN, 1)} s per store; the rate is the median over the windows. Each request is one finished conversation (${pool.length} different routes from all scenarios, a new clientAttemptId each) from one of ${quick ? QUICK_TRAINEES : TRAINEES} trainees with a session cookie and the CSRF header; the server replays it through the engine, scores it and stores it with its leaderboard aggregates. Latencies are per response, over all windows. Server CPU is the process's user + system time per answered request (the database's own processes not included).`,
     '',
     ...table(
-      ['store', 'verified attempts/s', 'windows (/s)', 'p50 (ms)', 'p90 (ms)', 'p99 (ms)', 'requests', 'non-2xx', 'errors', 'rows stored / 201s', 'server CPU per attempt (ms)', 'peak RSS (MB)'],
+      ['store', 'verified attempts/s', 'windows (/s)', 'p50 (ms)', 'p90 (ms)', 'p99 (ms)', 'requests', 'non-2xx', 'errors', 'rows stored / 201s', 'server CPU per attempt (ms)', 'attempts/s per CPU-second', 'peak RSS (MB)'],
       runs.map((r) => [
         storeName(r.kind),
         `**${Math.round(r.load.okPerSecond)}**`,
@@ -109,11 +109,12 @@ export async function serverSection(quick: boolean): Promise<SectionResult> {
         r.load.errors,
         `${r.stored} / ${r.answered}`,
         round(r.load.serverCpuMsPerRequest ?? NaN, 3),
+        Math.round(1000 / (r.load.serverCpuMsPerRequest ?? NaN)),
         round((r.load.peakRss ?? NaN) / 1024 / 1024, 1),
       ]),
     ),
     '',
-    'Rows stored may exceed the 201s counted by up to the requests still in flight when a window closed: the server finishes and stores those too.',
+    'Rows stored may exceed the 201s counted by up to the requests still in flight when a window closed: the server finishes and stores those too. "Attempts/s per CPU-second" is 1000 / server CPU per attempt: what one uncontended core could verify (on PostgreSQL the database\'s own processes come on top); unlike the rate, it hardly moves when other work competes for the machine.',
   ];
   return {
     title: 'Server: verified attempts per second',
