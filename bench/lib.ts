@@ -49,6 +49,8 @@ export interface ReportMeta {
   node: string;
   /** CPUs, and the 1-minute load average as each section started and at the end. */
   machine?: { cpus: number; load: { section: string; load: number }[] };
+  /** Hand-written Markdown appended after the figures (bench/NOTES.md: what was changed, what is left). */
+  notes?: string;
 }
 
 /** The Markdown report: the targets table first, then each section's figures. */
@@ -76,6 +78,7 @@ export function renderReport(results: readonly SectionResult[], meta: ReportMeta
     ),
     '',
     ...results.flatMap((r) => [`## ${r.title}`, '', ...r.lines, '']),
+    ...(meta.notes ? [meta.notes.trim(), ''] : []),
   ].join('\n');
 }
 

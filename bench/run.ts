@@ -1,8 +1,10 @@
 // `npm run bench [-- --quick] [-- --only engine,server]`: measures what users feel and writes
-// bench/REPORT.md and bench/report.json (--quick: bench/out/REPORT.quick.md and report.quick.json).
+// bench/REPORT.md and bench/report.json (--quick: bench/out/REPORT.quick.md and report.quick.json;
+// --only: bench/out/REPORT.partial.md). `-- --render` rewrites bench/REPORT.md from report.json and
+// bench/NOTES.md without measuring.
 // Every load loop is bounded in count and time and talks only to 127.0.0.1; everything started is
 // stopped and every temporary folder and schema removed at the end, also after a failure or Ctrl-C.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { progress, renderReport, type SectionResult } from './lib.ts';
@@ -16,6 +18,17 @@ const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[arg
 
 const outDir = resolve(import.meta.dirname);
 mkdirSync(resolve(outDir, 'out'), { recursive: true });
+const notesFile = resolve(outDir, 'NOTES.md');
+const readNotes = () => (existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined);
+
+// `--render`: rewrite bench/REPORT.md from bench/report.json and bench/NOTES.md, measuring nothing.
+if (args.includes('--render')) {
+  const saved = JSON.parse(readFileSync(resolve(outDir, 'report.json'), 'utf8'));
+  const md = renderReport(saved.results, { date: saved.date, quick: saved.quick, seconds: saved.seconds, node: saved.node, machine: saved.machine, notes: readNotes() });
+  writeFileSync(resolve(outDir, 'REPORT.md'), md + '\n');
+  console.log('bench/REPORT.md rendered from bench/report.json');
+  process.exit(0);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -43,12 +56,13 @@ load.push({ section: 'end', load: loadavg()[0] });
 const seconds = Math.round((Date.now() - started) / 1000);
 const machine = { cpus: cpus().length, load };
 
-const md = renderReport(results, { date: new Date().toISOString(), quick, seconds, node: process.version, machine });
+const date = new Date().toISOString();
+const md = renderReport(results, { date, quick, seconds, node: process.version, machine, notes: readNotes() });
 const partial = only !== null;
 // A partial or quick run never overwrites the committed report.
 const [mdName, jsonName] = quick ? ['out/REPORT.quick.md', 'out/report.quick.json'] : partial ? ['out/REPORT.partial.md', 'out/report.partial.json'] : ['REPORT.md', 'report.json'];
 writeFileSync(resolve(outDir, mdName), md + '\n');
-writeFileSync(resolve(outDir, jsonName), JSON.stringify({ date: new Date().toISOString(), quick, seconds, node: process.version, machine, results }, null, 2) + '\n');
+writeFileSync(resolve(outDir, jsonName), JSON.stringify({ date, quick, seconds, node: process.version, machine, results }, null, 2) + '\n');
 console.log(md);
 const checks = results.flatMap((r) => r.checks);
 const missed = checks.filter((c) => !c.ok).length;

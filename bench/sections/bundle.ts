@@ -19,7 +19,7 @@ export interface TitleBytes {
   readyMs: number;
   files: Fetched[];
   total: Sizes;
-  /** Requests made in the 2 s after the title was interactive (prefetching, not counted). */
+  /** Requests made in the moments after the title was interactive (prefetching, not counted). */
   after: Fetched[];
 }
 
@@ -35,7 +35,7 @@ function kindOf(path: string, contentType: string): string {
 }
 
 /** Loads a page in a fresh context and sizes every response requested before it was interactive. */
-export async function titleBytes(url: string): Promise<TitleBytes> {
+export async function titleBytes(url: string, settle = 2000): Promise<TitleBytes> {
   const { context, page } = await freshPage();
   try {
     const responses = new Map<string, Response>();
@@ -44,7 +44,7 @@ export async function titleBytes(url: string): Promise<TitleBytes> {
     });
     await page.goto(url);
     const readyMs = await waitTitleReady(page);
-    await page.waitForTimeout(2000);
+    await page.waitForTimeout(settle);
     const entries = await resourceTimes(page);
     const files: Fetched[] = [];
     const after: Fetched[] = [];
@@ -99,11 +99,12 @@ function allJs(dir: string): Sizes {
   return addSizes(out);
 }
 
-export async function bundleSection(): Promise<SectionResult> {
+export async function bundleSection(quick: boolean): Promise<SectionResult> {
   const pages = await pageServers();
   progress('bundle: loading the reference and the game once each, sizing what the title needed');
-  const reference = await titleBytes(pages.reference);
-  const game = await titleBytes(pages.game);
+  const settle = quick ? 1000 : 2000;
+  const reference = await titleBytes(pages.reference, settle);
+  const game = await titleBytes(pages.game, settle);
   const gz = game.total.gzip / reference.total.gzip;
   const br = game.total.brotli / reference.total.brotli;
   const gk = byKind(game.files);
@@ -131,7 +132,7 @@ export async function bundleSection(): Promise<SectionResult> {
     `Ratio game / reference: **${round(gz, 3)}x gzip, ${round(br, 3)}x brotli** (target <= ${BUNDLE_TARGET}x).`,
     '',
     `All JavaScript in the builds (also chunks loaded later): game ${kB(gameJs.gzip)} kB gzip / ${kB(gameJs.brotli)} kB brotli; reference ${kB(refJs.gzip)} kB gzip / ${kB(refJs.brotli)} kB brotli.`,
-    `Fetched in the 2 s after the title was interactive (not counted): game ${game.after.length} files, ${kB(addSizes(game.after).gzip)} kB gzip; reference ${reference.after.length} files.`,
+    `Fetched in the ${settle / 1000} s after the title was interactive (not counted): game ${game.after.length} files, ${kB(addSizes(game.after).gzip)} kB gzip; reference ${reference.after.length} files.`,
     '',
     '<details><summary>Files the game\'s title needed</summary>',
     '',

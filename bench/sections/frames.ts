@@ -60,7 +60,7 @@ async function gameFrames(url: string, ms: number): Promise<number[]> {
 
 export async function framesSection(quick: boolean): Promise<SectionResult> {
   const pages = await pageServers();
-  const ms = quick ? 3000 : 10_000;
+  const ms = quick ? 2000 : 10_000;
   // Two windows each, alternating, so a noisy spell on the machine hits both pages alike.
   const rounds = quick ? 1 : 2;
   const game: number[] = [];

@@ -124,7 +124,7 @@ async function leaderboardOn(kind: StoreKind, sizes: number[], quick: boolean): 
       const load = await runPaced({ url: base, rate: RATE, connections: CONNECTIONS, seconds, headers: { cookie }, path: (i) => paths[i % paths.length], server });
       const max = await runLoad({ url: base, connections: MAX_CONNECTIONS, seconds: quick ? 1 : 2, maxRequests: 50_000, headers: { cookie }, next: (i) => ({ path: paths[i % paths.length] }) });
       facts.serverMemory.push({ label: `leaderboard reads on ${storeName(kind)}, ${size} attempts`, peakRss: load.peakRss ?? NaN, rssAfter: load.rssAfter ?? NaN });
-      const n = quick ? 100 : 300;
+      const n = quick ? 60 : 300;
       const endpoint = await sequentialGets(base, cookie, n);
       let sql: number[];
       if (inProcess) {

@@ -65,7 +65,7 @@ async function attemptsOn(kind: StoreKind, quick: boolean, pool: PooledAttempt[]
   progress(`server (${kind}): warm-up, ${warmSeconds} s`);
   const warm = await runLoad({ ...base, seconds: warmSeconds, maxRequests: 5000, next: next('warm') });
   const windows = quick ? 2 : 5;
-  const seconds = quick ? 1.5 : 2;
+  const seconds = quick ? 1 : 2;
   progress(`server (${kind}): POST /api/attempts, ${CONNECTIONS} connections, ${windows} windows of ${seconds} s`);
   const load = await runWindows({ ...base, next: next('load'), server }, windows, seconds, 20_000);
   facts.serverMemory.push({ label: `attempts on ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}`, peakRss: load.peakRss ?? NaN, rssAfter: load.rssAfter ?? NaN });

@@ -47,8 +47,10 @@ export async function playFirstChoices(page: Page, maxTurns = 60, timeoutMs = 12
     const moment = await handle.jsonValue();
     await handle.dispose();
     if (moment === 'debrief') return turn;
-    if (moment === 'continue') await page.click('[data-action="continue"]');
-    else await page.click('.choice[data-choice][aria-disabled="false"]');
+    // The keyboard, as the game offers it: 1 picks the first choice. (A pointer click would first
+    // wait for the choices' entrance animation to settle: most of a second per turn.)
+    if (moment === 'continue') await page.click('[data-action="continue"]', { force: true });
+    else await page.keyboard.press('1');
   }
   throw new Error(`no debrief after ${maxTurns} turns`);
 }

@@ -15,10 +15,12 @@ export interface HeapReading {
   native: number;
 }
 
-export async function readHeap(cdp: CDPSession): Promise<HeapReading> {
+/** With `snapshot` false only JSHeapUsedSize is read (the split is NaN): a snapshot takes seconds. */
+export async function readHeap(cdp: CDPSession, snapshot = true): Promise<HeapReading> {
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  if (!snapshot) return { used, objects: NaN, code: NaN, native: NaN };
   const chunks: string[] = [];
   const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);

@@ -5,7 +5,8 @@
 //   bare @fastify/static (bench/support/page-server.ts), for the browser measurements.
 // Every process is stopped by its own pid, and every temporary folder and schema is removed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -32,14 +33,31 @@ export interface StoreHandle {
 let schemaCount = 0;
 let pgliteTemplate: string | null = null;
 
-/** A PGlite folder that has been through initdb and the migrations, copied for each fresh store. */
+/**
+ * A PGlite folder that has been through initdb and the migrations, copied for each fresh store.
+ * initdb takes seconds, so the folder is kept in bench/out/ between runs, keyed by the PGlite
+ * version and the migrations' text.
+ */
 async function pgliteTemplateDir(): Promise<string> {
   if (pgliteTemplate) return pgliteTemplate;
-  const dir = mkdtempSync(join(tmpdir(), 'mir-bench-template-'));
-  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  progress('store: preparing a PGlite data folder (initdb + migrations, once)');
-  const store = await openStore({ dataDir: dir });
-  await store.close();
+  const version = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version as string;
+  const migrations = resolve(ROOT, 'src/server/migrations');
+  const hash = createHash('sha256').update(version);
+  for (const name of readdirSync(migrations).sort()) hash.update(name).update(readFileSync(join(migrations, name)));
+  const dir = resolve(ROOT, `bench/out/pglite-template-${hash.digest('hex').slice(0, 12)}`);
+  if (!existsSync(join(dir, 'PG_VERSION'))) {
+    progress('store: preparing a PGlite data folder (initdb + migrations; kept in bench/out for later runs)');
+    const tmp = mkdtempSync(join(tmpdir(), 'mir-bench-template-'));
+    try {
+      const store = await openStore({ dataDir: tmp });
+      await store.close();
+      rmSync(join(tmp, 'make-it-right.pid'), { force: true });
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(tmp, dir, { recursive: true });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
   pgliteTemplate = dir;
   return dir;
 }

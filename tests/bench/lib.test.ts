@@ -112,3 +112,11 @@ describe('table and cells', () => {
     expect(round(1234.5, 0)).toBe(1235);
   });
 });
+
+describe('report notes', () => {
+  it('come after the figures', () => {
+    const md = renderReport([{ title: 'Load', lines: ['x'], checks: [], data: {} }], { date: 'd', quick: false, seconds: 1, node: 'v', notes: '## What was changed\n\n- this\n' });
+    expect(md.indexOf('## What was changed')).toBeGreaterThan(md.indexOf('## Load'));
+    expect(md.trimEnd().endsWith('- this')).toBe(true);
+  });
+});
