@@ -18,13 +18,13 @@ async function loadOnce(url: string): Promise<number> {
 
 export async function loadSection(quick: boolean): Promise<SectionResult> {
   const pages = await pageServers();
-  const runs = quick ? 3 : 9;
+  const runs = quick ? 3 : 15;
   progress(`load: ${runs} cold loads of each page, alternating (plus one warm-up each)`);
   await loadOnce(pages.reference);
   await loadOnce(pages.game);
   const game: number[] = [];
   const reference: number[] = [];
-  const deadline = Date.now() + (quick ? 40_000 : 180_000);
+  const deadline = Date.now() + (quick ? 40_000 : 240_000);
   for (let i = 0; i < runs && Date.now() < deadline; i++) {
     // Swap the order every round so neither page always follows the other.
     if (i % 2 === 0) {
