@@ -22,9 +22,9 @@ export async function memorySection(quick: boolean): Promise<SectionResult> {
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    // Lines appear at once and choices unlock four times sooner (?patienceScale=0.25: a quarter of a
+    // Lines appear at once and choices unlock ten times sooner (?patienceScale=0.1: a tenth of a
     // real second per game second); the first choice is taken as soon as it unlocks.
-    await openGame(page, pages.game, '?typing=instant&patienceScale=0.25');
+    await openGame(page, pages.game, '?typing=instant&patienceScale=0.1');
     const ids = await scenarioIds(page);
     const baseline = await readHeap(cdp, !quick);
     for (let i = 0; i < PLAYS; i++) {
@@ -43,7 +43,7 @@ export async function memorySection(quick: boolean): Promise<SectionResult> {
     const usedGrowth = (fifth.used - second.used) / second.used;
     const server = facts.serverMemory;
     const lines = [
-      `The game in headless Chromium: ${PLAYS} different scenarios played in a row through the DOM buttons (key 1, the first choice, as soon as the choices unlock, \`?typing=instant&patienceScale=0.25\`), back to the select screen after each, then three forced collections (\`HeapProfiler.collectGarbage\`). "JS heap used" is CDP \`Performance.getMetrics\` JSHeapUsedSize; a heap snapshot then splits what is alive into JS objects (objects, arrays, strings, closures: what a leak grows), compiled code (grows while the JIT warms up; not retained data) and native objects (the browser's own, outside the JS heap: DOM nodes and the decoded images behind each scenario's portraits, which stay loaded once a scenario has been played). On the title, before playing: ${MB(baseline.used)} MB used, ${MB(baseline.objects)} MB JS objects.`,
+      `The game in headless Chromium: ${PLAYS} different scenarios played in a row through the DOM buttons (key 1, the first choice, as soon as the choices unlock, \`?typing=instant&patienceScale=0.1\`), back to the select screen after each, then three forced collections (\`HeapProfiler.collectGarbage\`). "JS heap used" is CDP \`Performance.getMetrics\` JSHeapUsedSize; a heap snapshot then splits what is alive into JS objects (objects, arrays, strings, closures: what a leak grows), compiled code (grows while the JIT warms up; not retained data) and native objects (the browser's own, outside the JS heap: DOM nodes and the decoded images behind the loaded textures). On the title, before playing: ${MB(baseline.used)} MB used, ${MB(baseline.objects)} MB JS objects.`,
       '',
       ...table(
         ['after', 'scenario', 'turns', 'JS heap used (MB)', 'JS objects (MB)', 'JS objects, change', 'compiled code (MB)', 'native (MB)'],

@@ -53,12 +53,12 @@ describe('frameStats', () => {
 describe('sizesOf', () => {
   it('compresses text well and never reports more than the raw size', () => {
     const text = new TextEncoder().encode('phaser '.repeat(2000));
-    const s = sizesOf(text);
+    const s = sizesOf(text, false);
     expect(s.raw).toBe(14_000);
     expect(s.gzip).toBeLessThan(200);
     expect(s.brotli).toBeLessThan(200);
     const noise = new Uint8Array(4096).map((_, i) => (i * 2654435761) >>> 24);
-    const n = sizesOf(noise);
+    const n = sizesOf(noise, false);
     expect(n.gzip).toBeLessThanOrEqual(4096);
     expect(n.brotli).toBeLessThanOrEqual(4096);
   });
