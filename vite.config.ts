@@ -144,6 +144,31 @@ export function engineWithoutZod(): Plugin {
   };
 }
 
+/** Font files the title menu shows (see TITLE_FONTS in src/game/main.ts). */
+export const TITLE_FONT_FILES = /^assets\/(nunito-latin-800-normal|inter-latin-(400|600|700)-normal)-[\w-]+\.woff2$/;
+
+/**
+ * Lets the game page fetch what its title needs alongside its JavaScript instead of after it: the
+ * scenario list and the title's font faces (their hashed names are known only once the bundle is
+ * written, hence a post hook).
+ */
+function titlePreloads(): Plugin {
+  return {
+    name: 'title-preloads',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.filename.endsWith('index.html')) return [];
+        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => TITLE_FONT_FILES.test(f)).sort();
+        return [
+          { tag: 'link', attrs: { rel: 'preload', href: '/scenarios.json', as: 'fetch', crossorigin: '' }, injectTo: 'head' },
+          ...fonts.map((f) => ({ tag: 'link', attrs: { rel: 'preload', href: `/${f}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 function listFiles(dir: string): string[] {
   let out: string[] = [];
   let names: string[];
@@ -188,7 +213,7 @@ function assetList(): Plugin {
 
 export default defineConfig(({ command }) => ({
   publicDir: 'assets',
-  plugins: [phaserFlags(), engineWithoutZod(), scenarioData(), assetList()],
+  plugins: [phaserFlags(), engineWithoutZod(), scenarioData(), assetList(), titlePreloads()],
   resolve: {
     // The slim entry is CommonJS, which only the build bundles; the dev server uses Phaser's own ESM
     // build (same API, all of it).

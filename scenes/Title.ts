@@ -1,10 +1,7 @@
-// Title: the title art with drifting speech bubbles, and the DOM menu (Start, Resume, Settings).
+// Title: the title art with drifting speech bubbles behind the DOM menu (src/game/title-menu.ts),
+// which is on screen before Phaser has loaded.
 import * as Phaser from 'phaser';
-import { paths, textureKey } from '../src/game/assets.ts';
-import { titleScreen } from '../src/game/dom/title.ts';
-import { settingsDialog } from '../src/game/dom/dialogs.ts';
-import { accountDialog } from '../src/game/dom/account.ts';
-import { services } from '../src/game/services.ts';
+import { textureKey } from '../src/game/assets.ts';
 import { H, reducedMotion, setupCamera, svgImage, W } from './ui/stage.ts';
 import { COLOR } from './ui/theme.ts';
 
@@ -14,82 +11,12 @@ export class Title extends Phaser.Scene {
   }
 
   create(): void {
-    const svc = services();
-    setupCamera(this);
-    const hasArt = this.#drawBackground();
-    const save = svc.slot.load();
-    const resumable = save ? svc.library.get(save.scenarioId) : undefined;
-    const online = svc.online;
-    let el: HTMLElement;
-    const focusAction = (action: string) => (el.querySelector(`[data-action="${action}"]`) as HTMLElement | null)?.focus();
-    const openAccount = (mode: 'sign-in' | 'join', inviteCode?: string) => {
-      const dialog = accountDialog({
-        mode,
-        inviteCode,
-        signIn: (email, password) => online.signIn(email, password),
-        join: (b) => online.join(b),
-        onDone: () => {
-          svc.shell.hideOverlay(dialog);
-          svc.shell.status(`Signed in as ${online.user?.name ?? ''}.`);
-          focusAction('start');
-        },
-        onCancel: () => {
-          svc.shell.hideOverlay(dialog);
-          focusAction('sign-in');
-        },
-      });
-      svc.shell.showOverlay(dialog);
-    };
-    const render = () => {
-      const team = online.team;
-      const next = titleScreen({
-        logoUrl: svc.assets.has(paths.logo) ? paths.logo : null,
-        onLight: hasArt,
-        resume: resumable ? { title: resumable.title } : null,
-        onStart: () => svc.flow.send({ type: 'title.start' }),
-        onResume: () => resumable && svc.flow.send({ type: 'title.resume', scenarioId: resumable.id }),
-        onSettings: openSettings,
-        account: online.user ? { name: online.user.name, team: team?.name ?? null } : null,
-        onSignIn: () => openAccount('sign-in'),
-        onSignOut: () => {
-          void online.signOut().finally(() => {
-            svc.shell.status('Signed out. Playing as a guest.');
-            focusAction('start');
-          });
-        },
-        onLeaderboard: team ? () => svc.flow.send({ type: 'leaderboard.open' }) : undefined,
-      });
-      const hadFocus = el?.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.action : null;
-      el = next;
-      svc.shell.mount(el);
-      if (svc.shell.overlayOpen) el.inert = true;
-      if (hadFocus) focusAction(hadFocus);
-    };
-    const openSettings = () => {
-      const dialog = settingsDialog(svc.settings, () => {
-        svc.shell.hideOverlay(dialog);
-        focusAction('settings');
-      });
-      svc.shell.showOverlay(dialog);
-    };
-    render();
-    (el!.querySelector('.title-menu .btn') as HTMLElement | null)?.focus();
-    const off = online.subscribe(render);
-    // A join link from the trainer (/?join=CODE) opens the join form with the code filled in, once.
-    const join = new URLSearchParams(location.search).get('join');
-    if (join && !online.signedIn) {
-      history.replaceState(null, '', location.pathname + location.search.replace(/([?&])join=[^&]*&?/, '$1').replace(/[?&]$/, '') + location.hash);
-      openAccount('join', join);
-    }
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      off();
-      svc.shell.hideOverlay();
-      svc.shell.unmount(el);
-    });
+    // No fade: the page shows the same art under the canvas while Phaser loads.
+    setupCamera(this, false);
+    this.#drawBackground();
   }
 
-  /** Returns true when the title art was drawn (it is light). */
-  #drawBackground(): boolean {
+  #drawBackground(): void {
     const art = this.textures.exists(textureKey.titleBg);
     if (art) {
       svgImage(this, W / 2, H / 2, textureKey.titleBg);
@@ -125,6 +52,5 @@ export class Title extends Phaser.Scene {
       vignette.fillStyle(COLOR.ink, 0.25);
       vignette.fillRect(0, 0, W, H);
     }
-    return art;
   }
 }

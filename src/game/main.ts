@@ -1,5 +1,7 @@
-// Entry point: builds the DOM shell and the services, starts Phaser and the flow machine, and keeps
-// the visible Phaser scene in step with the flow's state.
+// Entry point: builds the DOM shell and the services, loads the scenario list and shows the title
+// menu as plain DOM, then loads Phaser and the scenes (src/game/stage.ts) behind it. Only what the
+// title needs is in this file's bundle; a player who leaves the title before the scenes are ready sees
+// a loading screen until they are.
 import '@fontsource/nunito/latin-600.css';
 import '@fontsource/nunito/latin-800.css';
 import '@fontsource/nunito/latin-900.css';
@@ -9,39 +11,35 @@ import '@fontsource/inter/latin-600.css';
 import '@fontsource/inter/latin-600-italic.css';
 import '@fontsource/inter/latin-700.css';
 import '../styles/game.css';
-import * as Phaser from 'phaser';
 import { createActor } from 'xstate';
 import assetFiles from 'virtual:asset-list';
-import { Boot } from '../../scenes/Boot.ts';
-import { Briefing } from '../../scenes/Briefing.ts';
-import { Conversation } from '../../scenes/Conversation.ts';
-import { Debrief } from '../../scenes/Debrief.ts';
-import { Leaderboard } from '../../scenes/Leaderboard.ts';
-import { Preloader } from '../../scenes/Preloader.ts';
-import { ScenarioSelect } from '../../scenes/ScenarioSelect.ts';
-import { Title } from '../../scenes/Title.ts';
-import { AssetIndex } from './assets.ts';
+import { AssetIndex, paths } from './assets.ts';
 import { GameAudio } from './audio.ts';
-import { Shell, LOGICAL_HEIGHT, LOGICAL_WIDTH } from './dom/shell.ts';
-import { flowMachine, screenOf, type Screen } from './flow.ts';
+import { Shell, LOGICAL_WIDTH } from './dom/shell.ts';
+import { loadingScreen, type LoadingScreen } from './dom/loading.ts';
+import { flowMachine, screenOf } from './flow.ts';
 import { History } from './history.ts';
-import { ScenarioLibrary } from './library.ts';
+import { ScenarioLibrary, type ScenarioPayload } from './library.ts';
 import { Online } from './online.ts';
 import { parseOptions } from './options.ts';
 import { SaveSlot } from './save.ts';
 import { provideServices, type GameServices } from './services.ts';
 import { SettingsStore } from './settings.ts';
 import { browserStorage } from './storage.ts';
+import { showTitleMenu } from './title-menu.ts';
 
-const SCENE_FOR: Record<Screen, string | null> = {
-  loading: null,
-  title: 'Title',
-  select: 'ScenarioSelect',
-  briefing: 'Briefing',
-  play: 'Conversation',
-  debrief: 'Debrief',
-  leaderboard: 'Leaderboard',
-};
+// Faces the title menu shows; the scenes wait for the rest themselves (scenes/Boot.ts).
+const TITLE_FONTS = ['800 20px Nunito', '400 20px Inter', '600 20px Inter', '700 20px Inter'];
+
+/** The scenario list and the title's fonts (at most 1 s, then the fallback faces). */
+async function loadTitleData(): Promise<Partial<ScenarioPayload> | null> {
+  const list = fetch('/scenarios.json')
+    .then((r) => (r.ok ? (r.json() as Promise<Partial<ScenarioPayload>>) : null))
+    .catch(() => null);
+  const fonts = Promise.all(TITLE_FONTS.map((f) => document.fonts.load(f))).catch(() => undefined);
+  await Promise.race([fonts, new Promise((r) => setTimeout(r, 1000))]);
+  return list;
+}
 
 function renderScaleFor(frame: HTMLElement): number {
   const css = frame.clientWidth || LOGICAL_WIDTH;
@@ -91,44 +89,68 @@ export function startGame(root: HTMLElement): GameServices {
     if (b && !b.classList.contains('choice')) svc.audio.effect('click');
   });
 
-  const rs = svc.renderScale;
-  const game = new Phaser.Game({
-    type: Phaser.WEBGL,
-    parent: shell.canvasHost,
-    width: LOGICAL_WIDTH * rs,
-    height: LOGICAL_HEIGHT * rs,
-    backgroundColor: '#171b2b',
-    // No multisampled backbuffer: it multiplies the fill cost of every frame where WebGL runs in
-    // software (no GPU, as on many office PCs and in headless Chromium: the conversation ran at half
-    // the bare page's frame rate with it). Textures keep linear filtering (antialias stays on); only
-    // the edges of drawn shapes (meters, panels) lose their smoothing, and at renderScale 2 the
-    // backbuffer is downscaled anyway.
-    render: { antialiasGL: false },
-    audio: { noAudio: true },
-    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.NO_CENTER, expandParent: false },
-    banner: false,
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Conversation, Debrief, Leaderboard],
-  });
-
-  // Director: one visible scene per flow screen; a retry restarts the conversation.
-  let shown: string | null = null;
-  let attempt = -1;
-  svc.flow.subscribe((snap) => {
-    const key = SCENE_FOR[screenOf(snap.value)];
-    if (!key) return;
-    if (key === shown && !(key === 'Conversation' && snap.context.attempt !== attempt)) return;
-    for (const s of game.scene.getScenes(true)) if (s.scene.key !== key) game.scene.stop(s.scene.key);
-    if (game.scene.isActive(key)) game.scene.stop(key);
-    game.scene.start(key);
-    shown = key;
-    attempt = snap.context.attempt;
-    root.dataset.flow = screenOf(snap.value);
-  });
+  // The title menu while the flow is on the title; a loading screen elsewhere until the scenes are ready.
+  let stageReady = false;
+  let closeTitle: (() => void) | null = null;
+  let loading: LoadingScreen | null = null;
+  let progress = 0;
+  let loadError: string | null = null;
+  const screens = (screen: ReturnType<typeof screenOf>) => {
+    root.dataset.flow = screen;
+    shell.frame.classList.toggle('title-art', screen === 'title' && assets.has(paths.titleBg));
+    if (screen === 'title' && !closeTitle) closeTitle = showTitleMenu(svc);
+    if (screen !== 'title' && closeTitle) {
+      closeTitle();
+      closeTitle = null;
+    }
+    if (screen !== 'title' && screen !== 'loading' && !stageReady && !loading) {
+      loading = loadingScreen(progress);
+      if (loadError) loading.fail(loadError);
+      shell.mount(loading.el);
+    }
+  };
+  svc.flow.subscribe((snap) => screens(screenOf(snap.value)));
   svc.flow.start();
 
-  // For tools and tests: the flow and services from the console.
-  (window as unknown as { makeItRight: unknown }).makeItRight = { services: svc, game };
+  // For tools and tests: the flow and services from the console, and the Phaser game once loaded.
+  const handle: { services: GameServices; game?: unknown } = { services: svc };
+  (window as unknown as { makeItRight: unknown }).makeItRight = handle;
+
+  // Progress: half for the scenes' code, half for the art the Preloader loads.
+  const setProgress = (share: number) => {
+    progress = share;
+    loading?.progress(share);
+  };
+  const loadStage = () =>
+    import('./stage.ts').then(({ startStage }) => {
+      setProgress(0.5);
+      handle.game = startStage(svc, {
+        onProgress: (share) => setProgress(0.5 + share / 2),
+        onReady: () => {
+          stageReady = true;
+          shell.frame.classList.add('stage-ready');
+          // The current scene's screen replaces the loading screen when it mounts.
+          loading = null;
+        },
+      });
+    });
+
+  void loadTitleData().then((list) => {
+    svc.library.load(list);
+    svc.flow.send({ type: 'loaded', scenarioIds: svc.library.ids });
+    // After the title has been painted, so the download and start-up of the scenes never delay it.
+    requestAnimationFrame(() =>
+      setTimeout(
+        () =>
+          void loadStage().catch((e: unknown) => {
+            console.error(e);
+            loadError = 'The game could not finish loading. Check the connection and reload the page.';
+            loading?.fail(loadError);
+          }),
+        0,
+      ),
+    );
+  });
   return svc;
 }
 
