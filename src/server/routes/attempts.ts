@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Library } from '../../engine/files.ts';
 import { replay } from '../../engine/replay.ts';
 import type { Scenario } from '../../engine/schema.ts';
+import { buildTranscript, type ReportLike } from '../../engine/transcript.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import type { Assignment, StoredAttempt, StoredEvent, User } from '../store/index.ts';
@@ -69,29 +70,14 @@ export function attemptSummaryJson(a: StoredAttempt) {
   };
 }
 
-/** The conversation as text: what the customer said, what the player answered and how fast. */
-export function transcriptOf(s: Scenario | undefined, report: Record<string, unknown>) {
+/**
+ * The conversation as text: what the customer said, what the player answered and how fast. The API's
+ * rows leave out the patience and the feedback (the report next to it has both); null without the scenario.
+ */
+export function transcriptOf(s: Scenario | undefined, report: ReportLike) {
   if (!s) return null;
-  const turns = (report.turns ?? []) as { node: string; choice: string | null; seconds: number; moves: string[]; moodAfter: number }[];
-  const lines = turns.map((t, i) => {
-    const node = s.nodes[t.node];
-    const choice = t.choice ? node?.choices.find((c) => c.id === t.choice) : undefined;
-    return {
-      turn: i,
-      node: t.node,
-      customer: node?.line ?? null,
-      emotion: node?.emotion ?? null,
-      choice: t.choice,
-      player: t.choice ? (choice?.text ?? null) : null,
-      silence: t.choice === null,
-      seconds: t.seconds,
-      moves: t.moves,
-      satisfactionAfter: t.moodAfter,
-    };
-  });
-  const endingId = report.ending as string | null;
-  const ending = endingId ? s.endings[endingId] : undefined;
-  return { turns: lines, ending: ending ? { id: endingId, outcome: ending.outcome, line: ending.line, summary: ending.summary } : null };
+  const { rows, ending } = buildTranscript(s, report);
+  return { turns: rows.map(({ patience: _patience, feedback: _feedback, ...row }) => row), ending };
 }
 
 /** The stored attempt with its report: what POST /api/attempts answers. */

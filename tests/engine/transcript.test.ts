@@ -1,0 +1,100 @@
+// buildTranscript(): the rows the attempts API and the trainer dashboard show, from a replayed report
+// of a shipped scenario: texts from the YAML, silence, timing, feedback at its turn, the ending.
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../src/engine/replay.ts';
+import { summarizeRoutes } from '../../src/engine/routes.ts';
+import { buildTranscript } from '../../src/engine/transcript.ts';
+import { choose, expire, loadShipped } from './support.ts';
+
+const s = loadShipped('trophy-room');
+
+function reportOf(events: Parameters<typeof replay>[1]) {
+  const r = replay(s, events);
+  if (!r.ok) throw new Error(r.reason);
+  return r.report;
+}
+
+// Silent at first, then argues and recovers; from there (the node the best route's first answer
+// reaches) it follows the best route and wins the guest back.
+const best = summarizeRoutes(s)!.best.events;
+const recovered = reportOf([expire(), choose('prestige', 6), choose('recover', 5), ...best.slice(1)]);
+
+const rules = (row: { feedback: { rule: string }[] }) => row.feedback.map((f) => f.rule);
+
+describe('buildTranscript()', () => {
+  it('gives one row a turn, with the customer line and the answer from the scenario', () => {
+    const { rows } = buildTranscript(s, recovered);
+    expect(rows.map((r) => r.node)).toEqual(['opening', 'opening', 'defended', 'listen', 'needs', 'choose-room', 'settled', 'grateful', 'morning']);
+    expect(rows.map((r) => r.turn)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(rows[1]).toMatchObject({
+      choice: 'prestige',
+      customer: expect.stringMatching(/^Front desk\? There are about forty dead animals staring at me up here\./),
+      emotion: 'angry',
+      player: "Oh, that's our Heritage Suite! Heads of state have stayed in it. Most guests are thrilled to be upgraded.",
+      silence: false,
+      seconds: 6,
+      moves: ['argue'],
+      satisfactionAfter: 0,
+    });
+    expect(rows[2]).toMatchObject({ node: 'defended', emotion: 'furious', choice: 'recover', moves: ['apologize', 'acknowledge-feelings'] });
+    expect(rows[2].customer).toMatch(/^I don't care who slept here\./);
+    expect(rows[2].player).toMatch(/^You're right, and I'm sorry/);
+    expect(rows[5]).toMatchObject({ choice: 'fix-now', player: expect.stringMatching(/^Done - room 214 is ready\./), seconds: (best[3] as { seconds: number }).seconds });
+  });
+
+  it('marks a silent turn: no choice, no answer, the whole patience as its seconds', () => {
+    const [silent, next] = buildTranscript(s, recovered).rows;
+    expect(silent).toMatchObject({ node: 'opening', choice: null, player: null, silence: true, seconds: 25, patience: 25, moves: ['silence'] });
+    // Silence costs patience: the customer waits less at the next turn.
+    expect(next.patience).toBeLessThan(25);
+    expect(next.silence).toBe(false);
+  });
+
+  it('puts each feedback item at the turn it fired, every item once', () => {
+    const { rows } = buildTranscript(s, recovered);
+    expect(rules(rows[0])).toEqual(['left-in-silence', 'patience-ran-out']);
+    expect(rules(rows[1])).toEqual(['argued']);
+    expect(rules(rows[2])).toContain('apologized');
+    expect(rules(rows[5])).toEqual(['fixed', 'fix-after-listening']);
+    expect(rules(rows[8])).toContain('promise-kept');
+    expect(rows.flatMap((r) => r.feedback)).toHaveLength(recovered.feedback.length);
+    for (const r of rows) for (const f of r.feedback) expect(f.turn).toBe(r.turn);
+  });
+
+  it('ends with the ending from the scenario; end-of-conversation rules sit on the last turn', () => {
+    expect(buildTranscript(s, recovered).ending).toEqual({
+      id: 'won-back',
+      outcome: 'won-back',
+      line: s.endings['won-back'].line,
+      summary: 'Desmond slept, gave a good presentation, and booked his next stay before checking out.',
+    });
+    // Ignored twice, the customer walks out: the rules about what never happened fire at the end.
+    const walkedOut = buildTranscript(s, reportOf([expire(), expire()]));
+    expect(walkedOut.ending).toMatchObject({ id: 'lost-quietly', outcome: 'lost', line: "Forget it. I'll manage." });
+    expect(walkedOut.rows.map((r) => r.silence)).toEqual([true, true]);
+    expect(rules(walkedOut.rows[1])).toEqual(['left-in-silence', 'patience-ran-out', 'never-acknowledged', 'never-apologized', 'never-remedied']);
+  });
+
+  it('has no ending while the conversation goes on', () => {
+    const t = buildTranscript(s, reportOf([choose('feel-and-sorry', 4)]));
+    expect(t.rows).toHaveLength(1);
+    expect(t.ending).toBeNull();
+  });
+
+  it('reads the stored JSON copy of a report the same as the report itself', () => {
+    const stored = JSON.parse(JSON.stringify(recovered)) as Record<string, unknown>;
+    expect(buildTranscript(s, stored)).toEqual(buildTranscript(s, recovered));
+  });
+
+  it('keeps ids and numbers when the scenario or its lines are gone, and copes with old or empty reports', () => {
+    const orphan = buildTranscript(undefined, recovered);
+    expect(orphan.ending).toBeNull();
+    expect(orphan.rows[1]).toMatchObject({ node: 'opening', choice: 'prestige', customer: null, emotion: null, player: null, seconds: 6 });
+    expect(rules(orphan.rows[1])).toEqual(['argued']);
+    // A report stored before turns recorded the patience.
+    const old = { ...recovered, turns: recovered.turns.map(({ patience: _p, ...t }) => t) };
+    expect(buildTranscript(s, old).rows.every((r) => r.patience === null)).toBe(true);
+    expect(buildTranscript(s, {})).toEqual({ rows: [], ending: null });
+    expect(buildTranscript(s, { turns: 'nonsense', feedback: null, ending: 7 })).toEqual({ rows: [], ending: null });
+  });
+});
