@@ -8,7 +8,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/engine/files.ts';
 import { summarizeRoutes } from '../../src/engine/routes.ts';
-import { choiceIds, nextMoment, openTitle, readDebrief, runAxe, type DebriefReading } from './game.ts';
+import { expectAccessible, openTitle, playInGame, type DebriefReading } from './game.ts';
 import { launchBrowser, newPage, screenshot, startServer, type RunningServer } from './support.ts';
 
 const SCENARIO = 'trophy-room';
@@ -24,28 +24,6 @@ let trainee: { context: BrowserContext; page: Page; errors: string[] };
 let inviteCode = '';
 let assignmentId = 0;
 let saved: DebriefReading;
-
-async function playInGame(page: Page, want: readonly string[]): Promise<DebriefReading> {
-  const made: string[] = [];
-  for (let guard = 0; guard < 80; guard++) {
-    const moment = await nextMoment(page);
-    if (moment === 'debrief') return readDebrief(page);
-    if (moment === 'continue') {
-      await page.$eval('[data-action="continue"]', (b) => (b as HTMLButtonElement).click());
-      continue;
-    }
-    const ids = await choiceIds(page);
-    const id = ids.includes(want[made.length]) ? want[made.length] : ids[0];
-    made.push(id);
-    await page.$eval(`.choice[data-choice="${id}"]`, (b) => (b as HTMLButtonElement).click());
-  }
-  throw new Error('the conversation did not end');
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
 
 beforeAll(async () => {
   server = await startServer();

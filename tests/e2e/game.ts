@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ConversationEvent } from '../../src/engine/conversation.ts';
 import type { ConversationReport } from '../../src/engine/report.ts';
 import { ROOT } from './support.ts';
@@ -106,4 +107,33 @@ export async function settle(page: Page): Promise<void> {
     return !!game && game.scene.getScenes(true).every((s) => !s.cameras.main.fadeEffect.isRunning);
   });
   await page.waitForTimeout(250);
+}
+
+/** Fails with axe's findings when the page has accessibility violations. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+/**
+ * Plays the current conversation through the DOM buttons, picking `want[turn]` when offered (else
+ * the first choice), and reads the debrief. `skipTyping` presses Enter before each turn, as a keyboard
+ * user skips a line typing out.
+ */
+export async function playInGame(page: Page, want: readonly string[], options: { skipTyping?: boolean } = {}): Promise<DebriefReading> {
+  const made: string[] = [];
+  for (let guard = 0; guard < 80; guard++) {
+    if (options.skipTyping) await page.keyboard.press('Enter');
+    const moment = await nextMoment(page);
+    if (moment === 'debrief') return readDebrief(page);
+    if (moment === 'continue') {
+      await page.$eval('[data-action="continue"]', (b) => (b as HTMLButtonElement).click());
+      continue;
+    }
+    const ids = await choiceIds(page);
+    const id = ids.includes(want[made.length]) ? want[made.length] : ids[0];
+    made.push(id);
+    await page.$eval(`.choice[data-choice="${id}"]`, (b) => (b as HTMLButtonElement).click());
+  }
+  throw new Error('the conversation did not end');
 }

@@ -4,8 +4,8 @@
 // mistakes, exports the CSV, and uploads a broken and a good scenario. Every page passes axe and is
 // saved as test-results/screenshots/trainer-*.png.
 //
-// The game does not send attempts to the server yet, so the events the game's debrief reports are
-// submitted by the trainee's browser with the same request the game will make (POST /api/attempts).
+// The trainee's browser also posts each debrief's events itself (POST /api/attempts, the request the
+// game's outbox makes) so the test can check the server's answer, status and score, directly.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { replay } from '../../src/engine/replay.ts';
 import type { ConversationEvent } from '../../src/engine/conversation.ts';
 import { walkRoutes } from '../../src/engine/routes.ts';
 import { parseCsv } from '../../src/trainer/lib/csv.ts';
-import { choiceIds, nextMoment, openTitle, readDebrief, runAxe, startScenario, type DebriefReading } from './game.ts';
+import { expectAccessible, openTitle, playInGame, startScenario, type DebriefReading } from './game.ts';
 import { launchBrowser, newPage, SCREENSHOTS, startServer, type RunningServer } from './support.ts';
 
 const SCENARIO = 'trophy-room';
@@ -54,11 +54,6 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `trainer-${name}.png`), fullPage });
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
-
 /** Waits for the page's loading states to settle. */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'), undefined, { timeout: 30_000 });
@@ -68,25 +63,6 @@ async function go(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => (location.hash = h), hash);
   await page.waitForFunction((h) => location.hash === h, hash);
   await settled(page);
-}
-
-/** Plays the current conversation in the game, picking `want[turn]` when offered (else the first). */
-async function playInGame(page: Page, want: readonly string[]): Promise<DebriefReading> {
-  const made: string[] = [];
-  for (let guard = 0; guard < 80; guard++) {
-    await page.keyboard.press('Enter'); // skips the typing, as a keyboard user would
-    const moment = await nextMoment(page);
-    if (moment === 'debrief') return readDebrief(page);
-    if (moment === 'continue') {
-      await page.$eval('[data-action="continue"]', (b) => (b as HTMLButtonElement).click());
-      continue;
-    }
-    const ids = await choiceIds(page);
-    const id = ids.includes(want[made.length]) ? want[made.length] : ids[0];
-    made.push(id);
-    await page.$eval(`.choice[data-choice="${id}"]`, (b) => (b as HTMLButtonElement).click());
-  }
-  throw new Error('the conversation did not end');
 }
 
 beforeAll(async () => {
@@ -172,7 +148,7 @@ describe('trainer dashboard', () => {
     for (const want of [routes.worst.steps, routes.best.steps]) {
       await openTitle(page, server.url);
       await startScenario(page, SCENARIO);
-      const d = await playInGame(page, want);
+      const d = await playInGame(page, want, { skipTyping: true });
       expect(d.scenarioId).toBe(SCENARIO);
       const sent = await page.evaluate(
         async ({ body, csrf }) => {
