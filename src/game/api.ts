@@ -2,6 +2,7 @@
 // the server's {error, message} bodies surfaced as ApiError with a readable message. `status` 0 means
 // the server could not be reached (offline, closed port, aborted request).
 import type { ConversationEvent } from '../engine/conversation.ts';
+import type { Scenario } from '../engine/schema.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -136,6 +137,8 @@ export class Api {
   join = (b: { inviteCode: string; name: string; email: string; password: string }) => this.#data<MeJson>('POST', '/api/join', b);
   signOut = () => this.#data<void>('DELETE', '/api/session');
   assignments = () => this.#data<{ assignments: AssignmentJson[] }>('GET', '/api/me/assignments').then((r) => r.assignments);
+  /** Scenarios trainers uploaded, whole (the built-in ones ship with the game). */
+  uploadedScenarios = () => this.#data<{ scenarios: Scenario[] }>('GET', '/api/scenarios/uploaded').then((r) => r.scenarios);
   setOptOut = (leaderboardOptOut: boolean) => this.#data<{ leaderboardOptOut: boolean }>('PUT', '/api/me/preferences', { leaderboardOptOut });
   /** 201 new, 200 a repeat of the same clientAttemptId. */
   submitAttempt = (b: AttemptBody) => this.request<AttemptJson>('POST', '/api/attempts', b);

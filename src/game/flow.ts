@@ -30,6 +30,8 @@ export interface FlowContext {
 
 export type FlowEvent =
   | { type: 'loaded'; scenarioIds?: readonly string[] }
+  /** Scenarios came or went (a player signed in and has uploaded ones, or signed out). */
+  | { type: 'library.changed'; scenarioIds: readonly string[] }
   | { type: 'title.start' }
   | { type: 'title.resume'; scenarioId: string }
   | { type: 'select.pick'; scenarioId: string }
@@ -64,12 +66,14 @@ export const flowMachine = setup({
     freshPlay: assign(({ context }) => ({ resume: false, attempt: context.attempt + 1, result: null })),
     resumePlay: assign(({ context }) => ({ resume: true, attempt: context.attempt + 1, result: null })),
     keepResult: assign(({ event }) => (event.type === 'play.finished' ? { result: event.result, resume: false } : {})),
-    setScenarios: assign(({ context, event }) => (event.type === 'loaded' && event.scenarioIds ? { scenarioIds: event.scenarioIds } : { scenarioIds: context.scenarioIds })),
+    setScenarios: assign(({ context, event }) => ((event.type === 'loaded' || event.type === 'library.changed') && event.scenarioIds ? { scenarioIds: event.scenarioIds } : { scenarioIds: context.scenarioIds })),
   },
 }).createMachine({
   id: 'flow',
   initial: 'loading',
   context: ({ input }) => ({ scenarioIds: input.scenarioIds, scenarioId: null, resume: false, attempt: 0, result: null, boardFrom: 'title' }),
+  // Whatever the screen; a conversation already under way keeps its scenario (the scene holds it).
+  on: { 'library.changed': { actions: 'setScenarios' } },
   states: {
     loading: {
       on: { loaded: { target: 'title', actions: 'setScenarios' } },

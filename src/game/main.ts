@@ -12,6 +12,7 @@ import '@fontsource/inter/latin-600-italic.css';
 import '@fontsource/inter/latin-700.css';
 import '../styles/game.css';
 import { createActor } from 'xstate';
+import type { Scenario } from '../engine/schema.ts';
 import assetFiles from 'virtual:asset-list';
 import { AssetIndex, paths } from './assets.ts';
 import { GameAudio } from './audio.ts';
@@ -134,6 +135,15 @@ export function startGame(root: HTMLElement): GameServices {
         },
       });
     });
+
+  // A signed-in player also plays the scenarios trainers uploaded.
+  let uploaded: Scenario[] = [];
+  svc.online.subscribe(() => {
+    if (svc.online.scenarios === uploaded) return;
+    uploaded = svc.online.scenarios;
+    svc.library.setUploaded(uploaded);
+    svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
+  });
 
   void loadTitleData().then((list) => {
     svc.library.load(list);

@@ -1,6 +1,7 @@
 // The game's link to the server: who is signed in, their assignments (fed to the select screen's
 // markers), and every finished attempt sent through the outbox. A guest never touches the server:
 // /api/me is asked only when this browser remembers a signed-in player, so guest play stays local.
+import type { Scenario } from '../engine/schema.ts';
 import { Api, ApiError, type AssignmentJson, type MeJson, type TeamJson, type UserJson } from './api.ts';
 import { setAssignmentProvider, type AssignmentMarker } from './assignments.ts';
 import { onAttemptFinished, type FinishedAttempt } from './attempts.ts';
@@ -19,6 +20,8 @@ export class Online {
   user: UserJson | null = null;
   teams: TeamJson[] = [];
   assignments: AssignmentJson[] = [];
+  /** Scenarios trainers uploaded, for a signed-in player (a guest plays the built-in ones). */
+  scenarios: Scenario[] = [];
   /** What became of the last finished attempt (for the debrief). */
   latest: SyncView | null = null;
   #listeners = new Set<() => void>();
@@ -77,7 +80,7 @@ export class Online {
     if (!this.user) return;
     try {
       this.#apply(await this.api.me());
-      await Promise.all([this.refreshAssignments(), this.outbox.flush()]);
+      await Promise.all([this.refreshAssignments(), this.refreshScenarios(), this.outbox.flush()]);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) this.#clear();
     }
@@ -93,6 +96,7 @@ export class Online {
     this.user = null;
     this.teams = [];
     this.assignments = [];
+    this.scenarios = [];
     this.latest = null;
     this.#storage.removeItem(ACCOUNT_KEY);
     setAssignmentProvider(() => null);
@@ -101,11 +105,11 @@ export class Online {
 
   async signIn(email: string, password: string): Promise<void> {
     this.#apply(await this.api.signIn(email, password));
-    await Promise.all([this.refreshAssignments(), this.outbox.flush()]);
+    await Promise.all([this.refreshAssignments(), this.refreshScenarios(), this.outbox.flush()]);
   }
   async join(b: { inviteCode: string; name: string; email: string; password: string }): Promise<void> {
     this.#apply(await this.api.join(b));
-    await this.refreshAssignments();
+    await Promise.all([this.refreshAssignments(), this.refreshScenarios()]);
   }
   async signOut(): Promise<void> {
     try {
@@ -131,6 +135,16 @@ export class Online {
       return; // offline: keep what we knew
     }
     setAssignmentProvider((id) => markerFor(this.assignmentFor(id)));
+    this.#changed();
+  }
+
+  async refreshScenarios(): Promise<void> {
+    if (!this.user) return;
+    try {
+      this.scenarios = await this.api.uploadedScenarios();
+    } catch {
+      return; // offline: keep what we knew
+    }
     this.#changed();
   }
 

@@ -357,6 +357,36 @@ describe('trainer dashboard', () => {
     expect(await page.locator('tr[data-scenario="trophy-room-night"]').textContent()).toContain('Uploaded');
   });
 
+  it('lets the trainee, signed in in the game, find the uploaded scenario and play it to the debrief', async () => {
+    const { page } = trainee;
+    await openTitle(page, server.url, '?typing=instant');
+    await page.click('[data-action="sign-in"]');
+    await page.getByRole('dialog', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(TRAINEE.email);
+    await page.getByLabel('Password').fill(TRAINEE.password);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-hook="account"]').waitFor();
+    // The upload arrives from the server after sign-in; a guest never sees it.
+    await page.click('[data-action="start"]');
+    const card = page.locator('[data-screen="select"] [data-scenario="trophy-room-night"]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('The Trophy Room at Night');
+    await card.click();
+    await page.waitForSelector('[data-screen="briefing"]');
+    await page.click('[data-action="begin"]');
+    await page.waitForSelector('[data-screen="conversation"]');
+    const d = await playInGame(page, routes.best.steps);
+    expect(d.scenarioId).toBe('trophy-room-night');
+    expect(d.result).toBe('pass');
+    // The game sent the attempt itself; the server replayed it against the uploaded scenario.
+    const sync = page.locator('[data-hook="sync"][data-sync="saved"]');
+    await sync.waitFor();
+    expect(await sync.getAttribute('data-server-score')).toBe(String(d.scores.overall));
+    const mine = await (await trainee.context.request.get(`${server.url}/api/me/attempts`)).json();
+    const stored = mine.attempts.find((a: { scenarioId: string }) => a.scenarioId === 'trophy-room-night');
+    expect(stored?.score).toBe(d.scores.overall);
+  });
+
   it('fits a 1024 px wide window', async () => {
     const { page } = trainer;
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -396,9 +426,9 @@ describe('trainer dashboard', () => {
     await confirm.getByRole('button', { name: 'Withdraw assignment' }).click();
     await page.getByRole('button', { name: 'Edit or withdraw The Trophy Room' }).waitFor({ state: 'detached' });
     expect(await page.locator('table').last().textContent()).toContain(library.scenarios.get(SECOND)!.title);
-    // The attempts stay in the trainee's history.
+    // The attempts stay in the trainee's history: the two at the withdrawn assignment and the upload's.
     await go(page, '#/trainees/' + (await (await trainee.context.request.get(`${server.url}/api/me`)).json()).user.id);
-    expect(await page.locator('details.attempt').count()).toBe(2);
+    expect(await page.locator('details.attempt').count()).toBe(3);
   });
 
   it('sends a trainee who opens /trainer to the game', async () => {

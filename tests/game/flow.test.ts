@@ -39,6 +39,21 @@ describe('flow machine', () => {
     expect(screenOf(a.getSnapshot().value)).toBe('play');
   });
 
+  it('takes a changed scenario list on any screen, and picks only from the current one', () => {
+    const a = start();
+    a.send({ type: 'library.changed', scenarioIds: ['lamp-lost'] });
+    expect(a.getSnapshot().value).toBe('loading');
+    a.send({ type: 'loaded', scenarioIds: ['trophy-room', 'lamp-lost'] });
+    a.send({ type: 'title.start' });
+    a.send({ type: 'library.changed', scenarioIds: ['trophy-room'] });
+    expect(a.getSnapshot().value).toBe('select');
+    a.send({ type: 'select.pick', scenarioId: 'lamp-lost' });
+    expect(a.getSnapshot().value).toBe('select');
+    a.send({ type: 'library.changed', scenarioIds: ['trophy-room', 'lamp-lost'] });
+    a.send({ type: 'select.pick', scenarioId: 'lamp-lost' });
+    expect(a.getSnapshot().value).toBe('briefing');
+  });
+
   it('pauses and resumes play; quitting returns to the title', () => {
     const a = start();
     a.send({ type: 'loaded' });

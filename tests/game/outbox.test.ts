@@ -5,7 +5,9 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Api, ApiError } from '../../src/game/api.ts';
 import { Outbox, OUTBOX_KEY, type Delivery } from '../../src/game/outbox.ts';
+import { Online } from '../../src/game/online.ts';
 import { MemoryStorage } from '../../src/game/storage.ts';
+import { baseScenario } from '../cli/support.ts';
 import { createUser, openPgliteStore, PASSWORD, routesOf, testApp, type TestStore } from '../server/helpers.ts';
 
 const { best, worst } = routesOf('trophy-room');
@@ -185,5 +187,26 @@ describe('outbox', () => {
     await outbox.flush();
     expect(outbox.pending().map((q) => q.clientAttemptId)).toEqual(['other-user']);
     expect((await stored()).map((a) => a.clientAttemptId)).toEqual(['mine']);
+  });
+});
+
+describe('online', () => {
+  it('gives a signed-in player the scenarios trainers uploaded, whole, and drops them on sign-out', async () => {
+    const trainer = new Api({ base: url, fetch: cookieFetch().f });
+    await trainer.signIn('kim@example.com', PASSWORD);
+    const up = await trainer.request('POST', '/api/scenarios', { yaml: baseScenario('lamp-lost'), fileName: 'lamp-lost.yaml', replace: true });
+    expect([200, 201]).toContain(up.status);
+
+    const online = new Online(new MemoryStorage(), new Api({ base: url, fetch: cookieFetch().f }));
+    let changes = 0;
+    online.subscribe(() => changes++);
+    await online.start();
+    expect(online.scenarios).toEqual([]);
+    await online.signIn('priya@example.com', 'trainee password');
+    expect(online.scenarios.map((s) => s.id)).toEqual(['lamp-lost']);
+    expect(Object.keys(online.scenarios[0].nodes)).toEqual(['opening']);
+    expect(changes).toBeGreaterThan(0);
+    await online.signOut();
+    expect(online.scenarios).toEqual([]);
   });
 });

@@ -353,6 +353,13 @@ describe.each(BACKENDS)('trainer routes ($name)', ({ open }) => {
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     expect(up.body).toMatchObject({ replaced: false, scenario: { id: 'lamp-lost', source: 'uploaded', uploadedBy: 'Trainer A', routes: 2 } });
     expect((await w.traineeA.get('/api/scenarios')).body.scenarios.map((s: { id: string }) => s.id)).toContain('lamp-lost');
+    // The game fetches uploads whole, to play them; built-in scenarios ship with the game, and a
+    // visitor who is not signed in gets none.
+    const forGame = await w.traineeA.get('/api/scenarios/uploaded');
+    expect(forGame.status).toBe(200);
+    expect(forGame.body.scenarios.map((s: { id: string }) => s.id)).toEqual(['lamp-lost']);
+    expect(forGame.body.scenarios[0].nodes.opening.choices.map((c: { id: string }) => c.id)).toContain('sorry');
+    expect((await new Client(app).get('/api/scenarios/uploaded')).status).toBe(401);
 
     const created = await w.trainerA.post('/api/assignments', { teamId: w.teamA.id, scenarioId: 'lamp-lost', dueAt: inAWeek() });
     expect(created.status).toBe(201);

@@ -179,6 +179,15 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
     problems: library.errors,
   }));
 
+  // The game ships the built-in scenarios as /scenarios.json; a signed-in player also gets the ones
+  // trainers uploaded (whole, as the engine plays them), so an assigned upload can be played.
+  app.get('/api/scenarios/uploaded', { config: { auth: 'user' } }, async () => ({
+    scenarios: [...uploads.meta.keys()]
+      .map((id) => library.scenarios.get(id))
+      .filter((s): s is Scenario => s !== undefined)
+      .sort((a, b) => a.title.localeCompare(b.title)),
+  }));
+
   app.get<{ Params: { scenarioId: string } }>(
     '/api/scenarios/:scenarioId/summary',
     { config: { auth: 'trainer' }, schema: { params: object({ scenarioId }, ['scenarioId']) } },
