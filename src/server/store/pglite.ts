@@ -4,7 +4,8 @@
 // WebAssembly module, and plans the statement every time. Here each SQL text is parsed once as a
 // named prepared statement; after that a query is a single trip (Bind, Describe, Execute, Sync) and
 // PostgreSQL can reuse its plan: about four times faster on the hot paths (session lookup, attempt
-// insert). Results go through PGlite's own parsers, so rows look the same as from query().
+// insert). Rows are decoded in the worker with PGlite's own type parsers, so they look the same as
+// from query().
 // The instance runs in a worker thread (pglite-worker.mjs): PostgreSQL's work then uses a second
 // core while this thread parses requests, replays attempts and writes responses (about 0.5 ms of
 // each verified attempt moved off the main thread). Every use of the instance is serialised here
