@@ -3,6 +3,7 @@
 //   TRUST_PROXY (1 behind a reverse proxy), LOG_LEVEL (info).
 import { buildApp } from './app.ts';
 import { openStore, storeConfigFromEnv, StoreBusyError, type Store } from './store/index.ts';
+import { warmUp } from './store/warmup.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -20,11 +21,14 @@ try {
   fail(`Could not open the database: ${(e as Error).message}`);
 }
 
+// PGlite: its WebAssembly gets compiled while the hot reads run, before the first request (warmup.ts).
+const warming = warmUp(store).catch((e) => console.warn(`Warm-up skipped: ${(e as Error).message}`));
 const app = await buildApp({
   store,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
   trustProxy: process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true',
 });
+await warming;
 app.addHook('onClose', async () => {
   await store.close();
 });
