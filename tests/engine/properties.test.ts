@@ -2,7 +2,7 @@
 // points; scores stay in range.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { replay } from '../../src/engine/replay.ts';
+import { replay, replayThroughMachine } from '../../src/engine/replay.ts';
 import { applyEvent, checkEvent, initialContext, type ConversationEvent } from '../../src/engine/conversation.ts';
 import { scoreTurns } from '../../src/engine/score.ts';
 import { emptyHistory, absorb, react, type Mood } from '../../src/engine/customer.ts';
@@ -57,6 +57,15 @@ describe('replay() on random event lists', () => {
       );
     });
 
+    it(`${s.id}: the step-function replay and the machine's replay give the same answer`, () => {
+      fc.assert(
+        fc.property(fc.array(event, { maxLength: 15 }), (events) => {
+          expect(replay(s, events)).toEqual(replayThroughMachine(s, events));
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
     // Mostly playable lists: each step picks one of the choices offered where the conversation is.
     const step = fc.oneof(
       { weight: 8, arbitrary: fc.record({ kind: fc.constant('pick' as const), pick: fc.nat(), seconds }) },
@@ -81,6 +90,7 @@ describe('replay() on random event lists', () => {
             ctx = applyEvent(s, ctx, ev);
           }
           const r = replay(s, events);
+          expect(replayThroughMachine(s, events)).toEqual(r);
           if (firstBad < 0) {
             expect(r.ok).toBe(true);
             if (r.ok) {

@@ -5,7 +5,7 @@ import { loadLibrary } from '../../src/engine/files.ts';
 import { formatError } from '../../src/engine/load.ts';
 import { walkRoutes, DEFAULT_ROUTE_LIMIT, type Route } from '../../src/engine/routes.ts';
 import { possibleTargets, walkOutEnding } from '../../src/engine/conversation.ts';
-import { replay } from '../../src/engine/replay.ts';
+import { replay, replayThroughMachine } from '../../src/engine/replay.ts';
 import type { Scenario } from '../../src/engine/schema.ts';
 
 const REQUIRED = ['trophy-room', 'missed-callback', 'wrong-address', 'friday-orders', 'hold-line', 'sports-package', 'quiet-customer', 'public-threat'];
@@ -86,10 +86,11 @@ for (const s of lib.scenarios.values()) {
 
     it('replaying each route through the machine gives the same report as the walker', () => {
       for (const r of routes()) {
-        const result = replay(s, r.events);
+        const result = replayThroughMachine(s, r.events);
         if (!result.ok) throw new Error(`${r.steps.join(' > ')} refused at ${result.index}: ${result.reason}`);
         expect(result.ended).toBe(true);
         expect(result.report).toEqual(r.report);
+        expect(replay(s, r.events)).toEqual(result);
       }
     });
 
