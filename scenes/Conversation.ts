@@ -13,7 +13,7 @@ import { Meters } from './ui/Meters.ts';
 import { Portrait } from './ui/Portrait.ts';
 import { queueScenarioArt } from './ui/art.ts';
 import { SpeechBubble } from './ui/SpeechBubble.ts';
-import { addBackdrop, reducedMotion, setupCamera } from './ui/stage.ts';
+import { addShadedBackdrop, reducedMotion, setupCamera } from './ui/stage.ts';
 import { COLOR, FONT, moodWord } from './ui/theme.ts';
 
 export class Conversation extends Phaser.Scene {
@@ -53,10 +53,7 @@ export class Conversation extends Phaser.Scene {
     if (!session.resumed) session.save();
 
     setupCamera(this);
-    addBackdrop(this, scenario.setting);
-    const floor = this.add.graphics();
-    floor.fillGradientStyle(COLOR.ink, COLOR.ink, COLOR.ink, COLOR.ink, 0, 0, 0.55, 0.55);
-    floor.fillRect(0, 420, 1280, 300);
+    addShadedBackdrop(this, scenario.setting, { top: 420, alpha: 0.55 });
     this.#portrait = new Portrait(this, scenario.id, 270, 740, 1.12, session.beat.emotion);
     this.#nameplate(scenario.customer.name, scenario.company);
     const textScale = svc.settings.value.textSize / 100;

@@ -14,7 +14,9 @@ export function setupCamera(scene: Phaser.Scene, fade = true): void {
   const cam = scene.cameras.main;
   cam.setZoom(rs);
   cam.centerOn(W / 2, H / 2);
-  cam.setBackgroundColor(COLOR.ink);
+  // No camera background: the canvas is cleared to the same ink every frame (the game's
+  // backgroundColor), and a camera background would fill every pixel once more per frame, which is
+  // what a frame costs where WebGL runs in software.
   if (fade && !reducedMotion()) cam.fadeIn(260, 12, 14, 24);
 }
 
@@ -50,4 +52,37 @@ export function addVignette(scene: Phaser.Scene, alpha = 0.55): void {
   const g = scene.add.graphics();
   g.fillGradientStyle(COLOR.ink, COLOR.ink, COLOR.ink, COLOR.ink, 0, 0, alpha, alpha);
   g.fillRect(0, H * 0.35, W, H * 0.65);
+}
+
+/**
+ * The setting's backdrop with a shade over its lower part (to seat the portrait and the DOM choices)
+ * painted into one texture, so a frame fills those pixels once rather than twice; the texture is
+ * dropped when the scene shuts down. Without the art: the drawn fallback and a shade on top.
+ */
+export function addShadedBackdrop(scene: Phaser.Scene, setting: Setting, shade: { top: number; alpha: number }): void {
+  const key = textureKey.backdrop(setting);
+  const shadedKey = `${key}:shaded`;
+  if (scene.textures.exists(key) && !scene.textures.exists(shadedKey)) {
+    const src = scene.textures.get(key).getSourceImage() as HTMLImageElement | HTMLCanvasElement;
+    const tex = scene.textures.createCanvas(shadedKey, src.width, src.height);
+    if (tex) {
+      const ctx = tex.getContext();
+      ctx.drawImage(src, 0, 0);
+      const k = src.height / H;
+      const ink = `${(COLOR.ink >> 16) & 255}, ${(COLOR.ink >> 8) & 255}, ${COLOR.ink & 255}`;
+      const g = ctx.createLinearGradient(0, shade.top * k, 0, src.height);
+      g.addColorStop(0, `rgba(${ink}, 0)`);
+      g.addColorStop(1, `rgba(${ink}, ${shade.alpha})`);
+      ctx.fillStyle = g;
+      ctx.fillRect(0, shade.top * k, src.width, src.height - shade.top * k);
+      tex.refresh();
+      scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => scene.textures.remove(shadedKey));
+    }
+  }
+  if (scene.textures.exists(shadedKey)) {
+    svgImage(scene, W / 2, H / 2, shadedKey, 1, scene.textures.get(shadedKey).getSourceImage().width / W);
+    return;
+  }
+  addBackdrop(scene, setting);
+  scene.add.graphics().fillGradientStyle(COLOR.ink, COLOR.ink, COLOR.ink, COLOR.ink, 0, 0, shade.alpha, shade.alpha).fillRect(0, shade.top, W, H - shade.top);
 }
