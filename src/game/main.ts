@@ -67,7 +67,6 @@ export function startGame(root: HTMLElement): GameServices {
     renderScale: renderScaleFor(shell.frame),
   };
   provideServices(svc);
-  void svc.online.start(window);
 
   const applySettings = () => {
     shell.setTextSize(settings.value.textSize);
@@ -136,7 +135,7 @@ export function startGame(root: HTMLElement): GameServices {
       });
     });
 
-  // A signed-in player also plays the scenarios trainers uploaded.
+  // A signed-in player also plays the scenarios trainers uploaded (remembered for offline play).
   let uploaded: Scenario[] = [];
   svc.online.subscribe(() => {
     if (svc.online.scenarios === uploaded) return;
@@ -144,6 +143,7 @@ export function startGame(root: HTMLElement): GameServices {
     svc.library.setUploaded(uploaded);
     svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
   });
+  void svc.online.start(window);
 
   void loadTitleData().then((list) => {
     svc.library.load(list);

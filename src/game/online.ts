@@ -9,6 +9,8 @@ import { Outbox, type Delivery } from './outbox.ts';
 import { readJson, writeJson } from './storage.ts';
 
 export const ACCOUNT_KEY = 'mir.account.v1';
+/** The uploaded scenarios last fetched, kept so a remembered player can play them offline. */
+export const UPLOADS_KEY = 'mir.uploads.v1';
 
 export type SyncView =
   | { clientAttemptId: string; scenarioId: string; localScore: number; state: 'sending' }
@@ -72,6 +74,8 @@ export class Online {
     const remembered = readJson<MeJson>(this.#storage, ACCOUNT_KEY);
     if (!remembered?.user) return;
     // Offline: keep playing as the remembered player; attempts queue until the server answers.
+    const cached = readJson<{ userId: number; scenarios: Scenario[] }>(this.#storage, UPLOADS_KEY);
+    if (cached?.userId === remembered.user.id && Array.isArray(cached.scenarios)) this.scenarios = cached.scenarios;
     this.#apply(remembered, false);
     await this.#recheck();
   }
@@ -99,6 +103,7 @@ export class Online {
     this.scenarios = [];
     this.latest = null;
     this.#storage.removeItem(ACCOUNT_KEY);
+    this.#storage.removeItem(UPLOADS_KEY);
     setAssignmentProvider(() => null);
     this.#changed();
   }
@@ -145,6 +150,7 @@ export class Online {
     } catch {
       return; // offline: keep what we knew
     }
+    writeJson(this.#storage, UPLOADS_KEY, { userId: this.user.id, scenarios: this.scenarios });
     this.#changed();
   }
 

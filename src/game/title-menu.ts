@@ -10,8 +10,6 @@ import type { GameServices } from './services.ts';
 /** Mounts the menu; returns a function that takes it down again. */
 export function showTitleMenu(svc: GameServices): () => void {
   const { online, shell } = svc;
-  const save = svc.slot.load();
-  const resumable = save ? svc.library.get(save.scenarioId) : undefined;
   let el: HTMLElement | undefined;
   const focusAction = (action: string) => (el?.querySelector(`[data-action="${action}"]`) as HTMLElement | null)?.focus();
 
@@ -43,6 +41,9 @@ export function showTitleMenu(svc: GameServices): () => void {
 
   const render = () => {
     const team = online.team;
+    // Looked up on every render: an uploaded scenario's save becomes resumable once the uploads arrive.
+    const save = svc.slot.load();
+    const resumable = save ? svc.library.get(save.scenarioId) : undefined;
     const next = titleScreen({
       logoUrl: svc.assets.has(paths.logo) ? paths.logo : null,
       onLight: svc.assets.has(paths.titleBg),

@@ -197,7 +197,8 @@ describe('online', () => {
     const up = await trainer.request('POST', '/api/scenarios', { yaml: baseScenario('lamp-lost'), fileName: 'lamp-lost.yaml', replace: true });
     expect([200, 201]).toContain(up.status);
 
-    const online = new Online(new MemoryStorage(), new Api({ base: url, fetch: cookieFetch().f }));
+    const storage = new MemoryStorage();
+    const online = new Online(storage, new Api({ base: url, fetch: cookieFetch().f }));
     let changes = 0;
     online.subscribe(() => changes++);
     await online.start();
@@ -206,7 +207,17 @@ describe('online', () => {
     expect(online.scenarios.map((s) => s.id)).toEqual(['lamp-lost']);
     expect(Object.keys(online.scenarios[0].nodes)).toEqual(['opening']);
     expect(changes).toBeGreaterThan(0);
+
+    // The same browser later, with the server out of reach: the remembered player keeps the uploads.
+    const offline = new Online(storage, new Api({ base: 'http://127.0.0.1:9', fetch: cookieFetch().f }));
+    await offline.start();
+    expect(offline.signedIn).toBe(true);
+    expect(offline.scenarios.map((s) => s.id)).toEqual(['lamp-lost']);
+
     await online.signOut();
     expect(online.scenarios).toEqual([]);
+    const afterSignOut = new Online(storage, new Api({ base: 'http://127.0.0.1:9', fetch: cookieFetch().f }));
+    await afterSignOut.start();
+    expect(afterSignOut.scenarios).toEqual([]);
   });
 });
