@@ -105,8 +105,8 @@ export function startGame(root: HTMLElement): GameServices {
     }
     if (screen !== 'title' && screen !== 'loading' && !stageReady && !loading) {
       loading = loadingScreen(progress);
-      if (loadError) loading.fail(loadError);
       shell.mount(loading.el);
+      if (loadError) loading.fail(loadError);
     }
   };
   svc.flow.subscribe((snap) => screens(screenOf(snap.value)));

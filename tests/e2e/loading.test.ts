@@ -62,5 +62,6 @@ describe('loading', () => {
     await alert.waitFor({ state: 'visible' });
     expect(await alert.textContent()).toMatch(/could not finish loading/);
     expect(await p.locator('[data-screen="loading"] [data-action="reload"]').isVisible()).toBe(true);
+    expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('reload');
   });
 });

@@ -21,10 +21,10 @@ export function loadingScreen(share: number): LoadingScreen {
   progress(share);
   const fail = (message: string) => {
     el.removeAttribute('aria-busy');
-    el.replaceChildren(
-      h('p', { class: 'loading-text', role: 'alert' }, message),
-      h('button', { class: 'btn btn-primary', 'data-action': 'reload', onclick: () => location.reload() }, h('span', null, 'Reload')),
-    );
+    const reload = h('button', { class: 'btn btn-primary', 'data-action': 'reload', onclick: () => location.reload() }, h('span', null, 'Reload'));
+    el.replaceChildren(h('p', { class: 'loading-text', role: 'alert' }, message), reload);
+    // Keyboard players land on the one thing they can do here.
+    if (el.isConnected) reload.focus();
   };
   return { el, progress, fail };
 }
