@@ -182,7 +182,7 @@ function Upload({ onUploaded }: { onUploaded: () => void }) {
       ? h(
           Notice,
           { tone: 'success', icon: 'check', title: `“${done.title}” is in the library` },
-          h('p', null, `${done.routes.toLocaleString()} routes, scores ${done.score?.overall.min}–${done.score?.overall.max}. `, h('a', { href: href.scenario(done.id) }, 'See its branches'), ' or assign it from a team’s page.'),
+          h('p', null, `${done.routes.toLocaleString()} routes, scores ${done.score?.overall.min}–${done.score?.overall.max}. `, h('a', { href: href.scenario(done.id) }, 'See its branches'), ' or assign it from a team’s page. Signed-in trainees find it in the game’s list.'),
         )
       : null,
     h(
