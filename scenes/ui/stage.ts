@@ -47,11 +47,11 @@ export function addBackdrop(scene: Phaser.Scene, setting: Setting, dim = 0): voi
   if (dim > 0) scene.add.graphics().fillStyle(COLOR.ink, dim).fillRect(0, 0, W, H);
 }
 
-/** A vertical wash from transparent to ink, to seat DOM panels on busy art. */
-export function addVignette(scene: Phaser.Scene, alpha = 0.55): void {
+/** A vertical wash from transparent (at `top`) to ink (at the bottom), to seat DOM panels on busy art. */
+export function addVignette(scene: Phaser.Scene, alpha = 0.55, top = H * 0.35): void {
   const g = scene.add.graphics();
   g.fillGradientStyle(COLOR.ink, COLOR.ink, COLOR.ink, COLOR.ink, 0, 0, alpha, alpha);
-  g.fillRect(0, H * 0.35, W, H * 0.65);
+  g.fillRect(0, top, W, H - top);
 }
 
 /**
@@ -84,5 +84,5 @@ export function addShadedBackdrop(scene: Phaser.Scene, setting: Setting, shade: 
     return;
   }
   addBackdrop(scene, setting);
-  scene.add.graphics().fillGradientStyle(COLOR.ink, COLOR.ink, COLOR.ink, COLOR.ink, 0, 0, shade.alpha, shade.alpha).fillRect(0, shade.top, W, H - shade.top);
+  addVignette(scene, shade.alpha, shade.top);
 }
