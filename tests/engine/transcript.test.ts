@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/replay.ts';
 import { summarizeRoutes } from '../../src/engine/routes.ts';
+import { displayedIds } from '../../src/engine/shuffle.ts';
 import { buildTranscript } from '../../src/engine/transcript.ts';
 import { choose, expire, loadShipped } from './support.ts';
 
@@ -96,5 +97,28 @@ describe('buildTranscript()', () => {
     expect(buildTranscript(s, old).rows.every((r) => r.patience === null)).toBe(true);
     expect(buildTranscript(s, {})).toEqual({ rows: [], ending: null });
     expect(buildTranscript(s, { turns: 'nonsense', feedback: null, ending: 7 })).toEqual({ rows: [], ending: null });
+  });
+
+  it("with the attempt's seed, says in which order the replies were shown and where the chosen one sat", () => {
+    const seed = 123_456_789;
+    const { rows } = buildTranscript(s, recovered, seed);
+    for (const row of rows) {
+      expect(row.shown).toEqual(displayedIds(s.nodes[row.node], row.node, seed));
+      if (row.silence) expect(row.position).toBeNull();
+      else expect(row.shown![row.position! - 1]).toBe(row.choice);
+    }
+    // A node visited twice keeps its order; the silence at it has no position.
+    expect(rows[0].shown).toEqual(rows[1].shown);
+    expect(rows[0].position).toBeNull();
+    expect(rows[1].position).toBe(displayedIds(s.nodes.opening, 'opening', seed).indexOf('prestige') + 1);
+    // Over a few seeds the chosen reply is not always in the same place.
+    const places = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((k) => buildTranscript(s, recovered, k).rows[1].position));
+    expect(places.size).toBeGreaterThan(1);
+    // Without a seed (attempts stored before seeds), or without the scenario, neither is known.
+    for (const unseeded of [buildTranscript(s, recovered), buildTranscript(s, recovered, null), buildTranscript(s, recovered, -1), buildTranscript(undefined, recovered, seed)]) {
+      expect(unseeded.rows.every((r) => r.shown === null && r.position === null)).toBe(true);
+    }
+    // Seed 0 is a seed like any other.
+    expect(buildTranscript(s, recovered, 0).rows[1].shown).toEqual(displayedIds(s.nodes.opening, 'opening', 0));
   });
 });
