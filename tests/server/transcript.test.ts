@@ -17,13 +17,18 @@ describe('attempt transcripts', () => {
     const shared = buildTranscript(s, stored);
     expect(api.turns).toHaveLength(worst.steps.length);
     for (const row of api.turns) {
-      expect(Object.keys(row)).toEqual(['turn', 'node', 'customer', 'emotion', 'choice', 'player', 'silence', 'seconds', 'moves', 'satisfactionAfter']);
+      expect(Object.keys(row)).toEqual(['turn', 'node', 'customer', 'emotion', 'choice', 'player', 'shown', 'position', 'silence', 'seconds', 'moves', 'satisfactionAfter']);
     }
     expect(api.turns[0]).toMatchObject({ turn: 0, node: s.start, customer: s.nodes[s.start].line, choice: worst.steps[0] });
     expect(api.turns.map((t) => t.player)).toEqual(shared.rows.map((r) => r.player));
     expect(api.ending).toEqual(shared.ending);
     expect(api.ending).toMatchObject({ outcome: worst.report.outcome });
     expect(transcriptOf(undefined, stored)).toBeNull();
+    // With the attempt's seed, the order shown and the chosen reply's place; without one, neither.
+    expect(api.turns.every((r) => r.shown === null && r.position === null)).toBe(true);
+    const seeded = transcriptOf(s, stored, 7)!;
+    expect(seeded.turns.map((r) => r.shown)).toEqual(buildTranscript(s, stored, 7).rows.map((r) => r.shown));
+    for (const r of seeded.turns) if (r.choice) expect(r.shown![r.position! - 1]).toBe(r.choice);
   });
 
   it('the trainer sees the shared rows with patience and feedback', () => {

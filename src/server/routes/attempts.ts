@@ -4,9 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Library } from '../../engine/files.ts';
 import { replay } from '../../engine/replay.ts';
 import type { Scenario } from '../../engine/schema.ts';
+import { isSeed, MAX_SEED } from '../../engine/shuffle.ts';
 import { buildTranscript, type ReportLike } from '../../engine/transcript.ts';
 import type { ServerContext } from '../context.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import type { Assignment, StoredAttempt, StoredEvent, User } from '../store/index.ts';
 import { bigId, id, object, scenarioId } from './schemas.ts';
 
@@ -30,15 +31,29 @@ const attemptBody = object(
     events: { type: 'array', minItems: 1, maxItems: MAX_EVENTS, items: eventSchema },
     clientAttemptId: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' },
     assignmentId: { anyOf: [id, { type: 'null' }] },
+    // Checked strictly before validation too (seedIsStrict): Ajv's type coercion would take "12" or true.
+    seed: { type: 'integer', minimum: 0, maximum: MAX_SEED },
   },
   ['scenarioId', 'events', 'clientAttemptId'],
 );
+
+/**
+ * The reply-order seed, if sent, must be a JSON integer from 0 to 4294967295: not a string, a
+ * fraction, a boolean or null. Runs before the schema, whose coercion would turn "12" into 12.
+ */
+async function seedIsStrict(request: { body: unknown }): Promise<void> {
+  const body = request.body;
+  if (!body || typeof body !== 'object' || !('seed' in body)) return;
+  const seed = (body as { seed: unknown }).seed;
+  if (!isSeed(seed)) throw badRequest(`body.seed must be an integer from 0 to ${MAX_SEED}`);
+}
 
 interface AttemptBody {
   scenarioId: string;
   events: StoredEvent[];
   clientAttemptId: string;
   assignmentId?: number | null;
+  seed?: number;
 }
 
 /** Only the fields the engine reads, in a fixed shape: what is stored and compared on a retry. */
@@ -60,6 +75,7 @@ export function attemptSummaryJson(a: StoredAttempt) {
     assignmentId: a.assignmentId,
     clientAttemptId: a.clientAttemptId,
     createdAt: a.createdAt,
+    seed: a.seed,
     score: a.overall,
     empathy: a.empathy,
     ownership: a.ownership,
@@ -74,9 +90,9 @@ export function attemptSummaryJson(a: StoredAttempt) {
  * The conversation as text: what the customer said, what the player answered and how fast. The API's
  * rows leave out the patience and the feedback (the report next to it has both); null without the scenario.
  */
-export function transcriptOf(s: Scenario | undefined, report: ReportLike) {
+export function transcriptOf(s: Scenario | undefined, report: ReportLike, seed?: number | null) {
   if (!s) return null;
-  const { rows, ending } = buildTranscript(s, report);
+  const { rows, ending } = buildTranscript(s, report, seed);
   return { turns: rows.map(({ patience: _patience, feedback: _feedback, ...row }) => row), ending };
 }
 
@@ -90,7 +106,7 @@ export function attemptJson(a: StoredAttempt, library: Library) {
   return {
     ...attemptWithReportJson(a),
     events: a.events,
-    transcript: transcriptOf(library.scenarios.get(a.scenarioId), a.report ?? {}),
+    transcript: transcriptOf(library.scenarios.get(a.scenarioId), a.report ?? {}, a.seed),
   };
 }
 
@@ -99,7 +115,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
 
   app.post<{ Body: AttemptBody }>(
     '/api/attempts',
-    { bodyLimit: MAX_ATTEMPT_BODY, config: { auth: 'user' }, schema: { body: attemptBody } },
+    { bodyLimit: MAX_ATTEMPT_BODY, config: { auth: 'user' }, schema: { body: attemptBody }, preValidation: seedIsStrict },
     async (request, reply) => {
       const user = request.user as User;
       const body = request.body;
@@ -129,6 +145,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         scenarioId: scenario.id,
         clientAttemptId: body.clientAttemptId,
         events,
+        seed: body.seed ?? null,
         report: { ...report },
         assignment: assignment ? { id: assignment.id, maxAttempts: assignment.maxAttempts } : undefined,
       });
@@ -137,7 +154,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
       }
       if (stored.kind === 'existing') {
         const a = stored.attempt;
-        if (a.scenarioId !== scenario.id || !sameEvents(a.events ?? [], events) || a.assignmentId !== (assignment?.id ?? null)) {
+        if (a.scenarioId !== scenario.id || !sameEvents(a.events ?? [], events) || a.assignmentId !== (assignment?.id ?? null) || a.seed !== (body.seed ?? null)) {
           throw conflict(`clientAttemptId "${body.clientAttemptId}" was already used for a different attempt (${a.id})`);
         }
         reply.code(200);

@@ -69,6 +69,8 @@ export interface StoredAttempt {
   outcome: string | null;
   passed: boolean;
   createdAt: string;
+  /** The seed of the order the replies were shown in (src/engine/shuffle.ts); null when none was sent. */
+  seed: number | null;
   /** The replay's full report (scores, turns, feedback); absent in lists. */
   report?: Record<string, unknown>;
   events?: StoredEvent[];
@@ -79,6 +81,8 @@ export interface NewAttempt {
   scenarioId: string;
   clientAttemptId: string;
   events: StoredEvent[];
+  /** The reply-order seed the client drew; null when it sent none. */
+  seed?: number | null;
   report: { overall: number; empathy: number; ownership: number; timing: number; satisfaction: number; outcome: string | null; passed: boolean } & Record<string, unknown>;
   assignment?: { id: number; maxAttempts: number | null };
 }
@@ -142,7 +146,7 @@ export function toAssignment(r: Row): Assignment {
 }
 
 const ATTEMPT_SUMMARY_COLUMNS = `a.id, a.user_id, a.scenario_id, a.assignment_id, a.client_attempt_id, a.overall, a.empathy,
-  a.ownership, a.timing, a.satisfaction, a.outcome, a.passed, a.created_at`;
+  a.ownership, a.timing, a.satisfaction, a.outcome, a.passed, a.created_at, a.seed`;
 const ATTEMPT_FULL_COLUMNS = `${ATTEMPT_SUMMARY_COLUMNS}, a.report, a.events`;
 
 function toAttempt(r: Row): StoredAttempt {
@@ -160,6 +164,7 @@ function toAttempt(r: Row): StoredAttempt {
     outcome: r.outcome == null ? null : String(r.outcome),
     passed: Boolean(r.passed),
     createdAt: iso(r.created_at),
+    seed: numOrNull(r.seed),
   };
   if (r.report !== undefined) a.report = r.report as Record<string, unknown>;
   if (r.events !== undefined) a.events = r.events as StoredEvent[];
@@ -171,8 +176,8 @@ function toAttempt(r: Row): StoredAttempt {
 const INSERT_ATTEMPT = `
 with ins as (
   insert into attempts (user_id, scenario_id, assignment_id, client_attempt_id, events, report, overall, satisfaction, outcome, passed,
-    empathy, ownership, timing)
-  values ($1, $2, $3, $4, $5::json, $6::json, $7, $8, $9, $10, $11, $12, $13)
+    empathy, ownership, timing, seed)
+  values ($1, $2, $3, $4, $5::json, $6::json, $7, $8, $9, $10, $11, $12, $13, $14::bigint)
   on conflict (user_id, client_attempt_id) do nothing
   returning id, user_id, scenario_id, overall, created_at
 ), total as (
@@ -494,6 +499,7 @@ export class Store {
       a.report.empathy,
       a.report.ownership,
       a.report.timing,
+      a.seed ?? null,
     ];
     const existing = async (q: Queryable): Promise<RecordResult> => {
       const found = await this.attemptByClientId(a.userId, a.clientAttemptId, q);
@@ -516,6 +522,7 @@ export class Store {
         outcome: a.report.outcome,
         passed: a.report.passed,
         createdAt: iso(r.created_at),
+        seed: a.seed ?? null,
         report: a.report,
         events: a.events,
       },

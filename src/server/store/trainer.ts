@@ -45,6 +45,8 @@ export interface AttemptWithReport {
   passed: boolean;
   createdAt: string;
   report: Record<string, unknown>;
+  /** The reply-order seed; null for attempts stored before seeds. */
+  seed: number | null;
 }
 
 export interface Tallies {
@@ -187,7 +189,7 @@ export class TrainerStore {
   /** A trainee's attempts with full reports, newest first; one extra row tells whether more exist. */
   async attemptsWithReports(userId: number, limit: number): Promise<{ attempts: AttemptWithReport[]; more: boolean }> {
     const rows = await this.db.query(
-      `select a.id, a.user_id, a.scenario_id, a.assignment_id, a.overall, a.satisfaction, a.outcome, a.passed, a.created_at, a.report
+      `select a.id, a.user_id, a.scenario_id, a.assignment_id, a.overall, a.satisfaction, a.outcome, a.passed, a.created_at, a.report, a.seed
        from attempts a where a.user_id = $1 order by a.id desc limit $2`,
       [userId, limit + 1],
     );
@@ -202,6 +204,7 @@ export class TrainerStore {
       passed: Boolean(r.passed),
       createdAt: iso(r.created_at),
       report: (typeof r.report === 'string' ? JSON.parse(r.report) : r.report) as Record<string, unknown>,
+      seed: numOrNull(r.seed),
     }));
     return { attempts, more: rows.length > limit };
   }

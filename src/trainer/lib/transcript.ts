@@ -14,11 +14,13 @@ export interface StoredAttemptLike {
   outcome: string | null;
   satisfaction: number;
   report: Record<string, unknown>;
+  /** The attempt's reply-order seed; null (or absent) for attempts stored before seeds. */
+  seed?: number | null;
 }
 
 export function attemptDetail(s: Scenario | undefined, a: StoredAttemptLike): AttemptDetail {
   const r = a.report;
-  const { rows, ending } = buildTranscript(s, r);
+  const { rows, ending } = buildTranscript(s, r, a.seed);
   return {
     id: a.id,
     scenarioId: a.scenarioId,

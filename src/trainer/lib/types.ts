@@ -121,6 +121,10 @@ export interface TranscriptLine {
   emotion: string | null;
   choice: string | null;
   player: string | null;
+  /** The node's choice ids in the order the trainee saw them; null for attempts stored without a seed. */
+  shown: string[] | null;
+  /** 1-based place of the chosen reply as shown; null without a seed or at a silence. */
+  position: number | null;
   silence: boolean;
   seconds: number;
   /** Seconds the customer would have waited at this turn. */

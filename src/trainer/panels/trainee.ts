@@ -196,6 +196,8 @@ function Turn({ l }: { l: TranscriptLine }) {
         h('span', { class: slow ? 'secs slow' : 'secs', title: l.patience !== null ? `The customer would wait ${seconds(Math.round(l.patience))}` : undefined }, h(Icon, { name: 'clock' }), l.silence ? `silent for ${seconds(l.seconds)}` : `${seconds(l.seconds)}${l.patience !== null ? ` of ${seconds(Math.round(l.patience))}` : ''}`),
       ),
       h('p', null, l.silence ? h('em', null, 'Said nothing until the customer ran out of patience.') : (l.player ?? h('em', null, `(choice “${l.choice}”)`))),
+      // Replies are shown in an order of their own per attempt; known for attempts stored with their seed.
+      l.position !== null && l.shown ? h('p', { class: 'shown-at small muted', 'data-position': l.position }, `reply ${l.position} of ${l.shown.length} as shown`) : null,
       h('ul', { class: 'moves', 'aria-label': 'Moves' }, l.moves.map((m) => h('li', { class: 'move' }, m))),
     ),
     l.feedback.length ? h('ul', { class: 'feedback', 'aria-label': 'Feedback at this turn' }, l.feedback.map((f) => h(FeedbackItem, { f }))) : null,
