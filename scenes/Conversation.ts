@@ -141,10 +141,10 @@ export class Conversation extends Phaser.Scene {
         if (e.event.type === 'customer.patienceExpired' && !reducedMotion()) this.cameras.main.shake(260, 0.006);
         break;
       case 'finished': {
-        const { report, events } = e;
+        const { report, events, seed } = e;
         const scenarioId = this.#session.scenario.id;
         svc.history.add({ scenarioId, overall: report.overall, passed: report.passed, outcome: report.outcome, at: new Date().toISOString() });
-        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, report });
+        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, seed, report });
         svc.flow.send({ type: 'play.finished', result: { scenarioId, report, events } });
         return;
       }

@@ -55,12 +55,16 @@ export interface AttemptBody {
   events: ConversationEvent[];
   clientAttemptId: string;
   assignmentId?: number;
+  /** The reply-order seed (0..4294967295); absent in attempts queued before seeds. */
+  seed?: number;
 }
 export interface AttemptJson {
   id: number;
   scenarioId: string;
   clientAttemptId: string;
   assignmentId: number | null;
+  /** null for attempts sent without a seed. */
+  seed: number | null;
   score: number;
   empathy: number;
   ownership: number;

@@ -9,6 +9,8 @@ export interface FinishedAttempt {
   /** Unique per attempt, so a resend is recognised as the same attempt. */
   clientAttemptId: string;
   events: ConversationEvent[];
+  /** The seed of the order the replies were shown in (src/engine/shuffle.ts). */
+  seed: number;
   /** The score as the browser computed it (the server recomputes it from the events). */
   report: ConversationReport;
 }

@@ -6,9 +6,10 @@ import { compile, type ConversationMachine } from '../engine/compile.ts';
 import { checkEvent, type ConversationContext, type ConversationEvent } from '../engine/conversation.ts';
 import { reportFor, type ConversationReport } from '../engine/report.ts';
 import type { Emotion, Scenario } from '../engine/schema.ts';
+import { isSeed, newSeed, shuffledChoices } from '../engine/shuffle.ts';
 import type { Clock } from './clock.ts';
 import { PatienceTimer } from './patience.ts';
-import { SAVE_VERSION, type SaveSlot, type SavedConversation } from './save.ts';
+import { SAVE_VERSION, seedOf, type SaveSlot, type SavedConversation } from './save.ts';
 
 export type BeatKind = 'line' | 'silence' | 'ending';
 
@@ -30,6 +31,7 @@ export interface Beat {
  */
 export type Phase = 'speaking' | 'choosing' | 'waiting' | 'finished';
 
+/** A reply as shown: in the attempt's shuffled order, `key` its 1-based place (and keyboard key). */
 export interface ChoiceView {
   id: string;
   text: string;
@@ -51,7 +53,7 @@ export type SessionEvent =
   | { type: 'changed' }
   | { type: 'unlocked' }
   | { type: 'turn'; event: ConversationEvent }
-  | { type: 'finished'; report: ConversationReport; events: ConversationEvent[] };
+  | { type: 'finished'; report: ConversationReport; events: ConversationEvent[]; seed: number };
 
 export interface SessionOptions {
   slot?: SaveSlot;
@@ -60,6 +62,8 @@ export interface SessionOptions {
   /** Continue a saved conversation instead of starting fresh. */
   restore?: SavedConversation | null;
   passMark?: number;
+  /** The reply-order seed of a new attempt (default: newSeed()); a restored save keeps its own. */
+  seed?: number;
 }
 
 const ANGRIER: Record<Emotion, Emotion> = {
@@ -94,6 +98,7 @@ export class ConversationSession {
   #o: SessionOptions;
   #resumeElapsed = 0;
   #restored = false;
+  #seed: number;
 
   constructor(scenario: Scenario, options: SessionOptions = {}) {
     this.scenario = scenario;
@@ -121,13 +126,21 @@ export class ConversationSession {
     if (actor && restore) {
       this.#actor = actor;
       this.#restored = true;
+      this.#seed = seedOf(restore);
       this.#resumeElapsed = restore.elapsed;
       const node = scenario.nodes[this.context.node];
       this.#beats = [{ kind: 'line', node: this.context.node, text: node.line, emotion: node.emotion, narration: node.narration }];
     } else {
+      // A new attempt draws the seed its replies are shown in; the save keeps it for resume.
+      this.#seed = isSeed(options.seed) ? options.seed : newSeed();
       this.#actor = createActor(machine);
       this.#actor.start();
     }
+  }
+
+  /** The attempt's reply-order seed (src/engine/shuffle.ts), saved with it and sent with the attempt. */
+  get seed(): number {
+    return this.#seed;
   }
 
   /** True when this session continued a save. */
@@ -160,7 +173,7 @@ export class ConversationSession {
     return {
       phase: this.#phase,
       beat: this.beat,
-      choices: choosing ? node.choices.map((c, i) => ({ id: c.id, text: c.text, key: i + 1 })) : [],
+      choices: choosing ? shuffledChoices(node, this.context.node, this.#seed).map((c, i) => ({ id: c.id, text: c.text, key: i + 1 })) : [],
       unlocked: choosing && !!this.#timer?.unlocked(),
       mood: this.context.mood,
       patience: this.context.patience,
@@ -249,6 +262,7 @@ export class ConversationSession {
       scenarioId: this.scenario.id,
       snapshot: this.#actor.getPersistedSnapshot(),
       elapsed: Math.round(elapsed * 10) / 10,
+      seed: this.#seed,
       savedAt: new Date().toISOString(),
     });
   }
@@ -334,7 +348,7 @@ export class ConversationSession {
   #finish(): void {
     this.#phase = 'finished';
     this.#o.slot?.clear();
-    this.#emit({ type: 'finished', report: this.report(), events: this.events });
+    this.#emit({ type: 'finished', report: this.report(), events: this.events, seed: this.#seed });
     this.#emit({ type: 'changed' });
   }
 

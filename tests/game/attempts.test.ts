@@ -10,7 +10,7 @@ describe('server hooks', () => {
       throw new Error('offline');
     });
     const off = onAttemptFinished((a) => seen.push(a));
-    const attempt = { scenarioId: 'trophy-room', clientAttemptId: newAttemptId(), events: [], report: {} as FinishedAttempt['report'] };
+    const attempt = { scenarioId: 'trophy-room', clientAttemptId: newAttemptId(), events: [], seed: 7, report: {} as FinishedAttempt['report'] };
     announceAttempt(attempt);
     off();
     offBad();

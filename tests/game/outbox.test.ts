@@ -221,3 +221,19 @@ describe('online', () => {
     expect(afterSignOut.scenarios).toEqual([]);
   });
 });
+
+describe('Online', () => {
+  it('sends a finished attempt with the seed its replies were shown in', async () => {
+    const storage = new MemoryStorage();
+    const online = new Online(storage, api);
+    await online.start();
+    await online.signIn('priya@example.com', 'trainee password');
+    const replayed = best.report;
+    await online.submit({ scenarioId: 'trophy-room', clientAttemptId: 'seeded-1', events: best.events, seed: 4_000_000_000, report: replayed });
+    expect(online.latest).toMatchObject({ clientAttemptId: 'seeded-1', state: 'saved' });
+    const saved = online.latest as Extract<typeof online.latest, { state: 'saved' }>;
+    expect(saved.attempt.seed).toBe(4_000_000_000);
+    const [mine] = (await api.request<{ attempts: { clientAttemptId: string; seed: number | null }[] }>('GET', '/api/me/attempts')).data.attempts;
+    expect(mine).toMatchObject({ clientAttemptId: 'seeded-1', seed: 4_000_000_000 });
+  });
+});

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { replay } from '../../src/engine/replay.ts';
 import { ConversationSession, DEFAULT_SILENCE_LINE, type SessionEvent } from '../../src/game/session.ts';
-import { parseSave, SaveSlot, serializeSave } from '../../src/game/save.ts';
+import { displayedIds, isSeed, shuffledChoices } from '../../src/engine/shuffle.ts';
+import { LEGACY_SEED, parseSave, SaveSlot, serializeSave } from '../../src/game/save.ts';
 import { MemoryStorage } from '../../src/game/storage.ts';
 import { scenario } from './helpers.ts';
 
@@ -157,5 +158,105 @@ describe('save and resume', () => {
     const b = new ConversationSession(trophy, { restore: save });
     expect(b.resumed).toBe(false);
     expect(b.context.node).toBe('opening');
+  });
+});
+
+describe('reply order', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  const shownIds = (s: ConversationSession) => s.view.choices.map((c) => c.id);
+
+  it('shows the replies in the order of the attempt\'s seed, numbered 1.. as shown', () => {
+    const s = new ConversationSession(trophy, { seed: 12345 });
+    expect(s.seed).toBe(12345);
+    s.lineShown();
+    expect(shownIds(s)).toEqual(displayedIds(trophy.nodes.opening, 'opening', 12345));
+    expect(s.view.choices.map((c) => c.key)).toEqual([1, 2, 3, 4]);
+    expect(s.view.choices.map((c) => c.text)).toEqual(shuffledChoices(trophy.nodes.opening, 'opening', 12345).map((c) => c.text));
+    // A new attempt draws its own seed: over a few attempts the first reply is not always the same.
+    const firsts = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const fresh = new ConversationSession(trophy);
+      expect(isSeed(fresh.seed)).toBe(true);
+      fresh.lineShown();
+      firsts.add(fresh.view.choices[0].id);
+      fresh.dispose();
+    }
+    expect(firsts.size).toBeGreaterThan(1);
+  });
+
+  it('the finished attempt carries its seed', () => {
+    const s = new ConversationSession(trophy, { seed: 99 });
+    let seed: number | null = null;
+    s.subscribe((e) => {
+      if (e.type === 'finished') seed = e.seed;
+    });
+    answer(s, 'prestige', 2);
+    answer(s, 'double-down', 2);
+    s.lineShown();
+    s.advance();
+    expect(seed).toBe(99);
+  });
+
+  it('resume (across a reload) keeps the seed and the order the replies were shown in', () => {
+    const storage = new MemoryStorage();
+    const slot = new SaveSlot(storage);
+    // Seeds that show the listen node's replies in an order other than the file's.
+    const fileOrder = trophy.nodes.listen.choices.map((c) => c.id).join();
+    let seed = 1;
+    while (displayedIds(trophy.nodes.listen, 'listen', seed).join() === fileOrder) seed++;
+    const a = new ConversationSession(trophy, { slot, seed });
+    answer(a, 'feel-and-sorry', 2);
+    a.lineShown();
+    const before = a.view.choices;
+    expect(before.map((c) => c.id)).not.toEqual(trophy.nodes.listen.choices.map((c) => c.id));
+    a.save();
+    a.dispose();
+    expect(slot.load()?.seed).toBe(seed);
+
+    const restored = parseSave(storage.getItem('mir.conversation.v1'));
+    // The seed option is for new attempts; a restored save keeps its own.
+    const b = new ConversationSession(trophy, { slot, restore: restored, seed: seed + 1 });
+    expect(b.resumed).toBe(true);
+    expect(b.seed).toBe(seed);
+    b.lineShown();
+    expect(b.view.choices).toEqual(before);
+    // And again after the next turn: the next node's order is the seed's too.
+    vi.advanceTimersByTime(2_000);
+    expect(b.choose(before[0].id)).toBe(true);
+    b.lineShown();
+    const node = b.context.node;
+    expect(shownIds(b)).toEqual(displayedIds(trophy.nodes[node], node, seed));
+    b.dispose();
+    const c = new ConversationSession(trophy, { restore: slot.load() });
+    c.lineShown();
+    expect(c.context.node).toBe(node);
+    expect(shownIds(c)).toEqual(displayedIds(trophy.nodes[node], node, seed));
+    expect(c.seed).toBe(seed);
+  });
+
+  it('a save from before seeds loads and resumes in the fixed order of seed 0, every time', () => {
+    const slot = new SaveSlot(new MemoryStorage());
+    const a = new ConversationSession(trophy, { slot, seed: 5 });
+    answer(a, 'feel-and-sorry', 2);
+    a.dispose();
+    const { seed: _seed, ...old } = slot.load()!;
+    expect(LEGACY_SEED).toBe(0);
+    const text = JSON.stringify(old);
+    expect(parseSave(text)).not.toBeNull();
+    const orders = [0, 1].map(() => {
+      const b = new ConversationSession(trophy, { restore: parseSave(text) });
+      expect(b.resumed).toBe(true);
+      expect(b.seed).toBe(LEGACY_SEED);
+      b.lineShown();
+      const ids = shownIds(b);
+      b.dispose();
+      return ids;
+    });
+    expect(orders[0]).toEqual(displayedIds(trophy.nodes.listen, 'listen', LEGACY_SEED));
+    expect(orders[1]).toEqual(orders[0]);
+    // A save whose seed is not a seed is broken.
+    for (const seed of [-1, 1.5, '7', null]) expect(parseSave(JSON.stringify({ ...old, seed }))).toBeNull();
   });
 });

@@ -43,7 +43,10 @@ export class ConversationView {
     });
   }
 
-  /** Shows the choices; they stay aria-disabled until `unlock()`. Focus moves to the first one. */
+  /**
+   * Shows the choices in the order given (the attempt's shuffled order, src/engine/shuffle.ts), so keys
+   * 1-9 follow what is on screen. They stay aria-disabled until `unlock()`. Focus moves to the first one.
+   */
   showChoices(choices: ChoiceView[], unlocked: boolean): void {
     this.#unlocked = unlocked;
     this.#buttons = choices.map((c) =>
