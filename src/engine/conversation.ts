@@ -1,7 +1,8 @@
 // The pure step function of a conversation. The XState machine, the server's replay and the route
 // walker all go through these functions, so every host computes the same state from the same events.
-import { CONDITION_PATTERN, type Next, type Outcome, type Scenario, type ScenarioNode, type Choice } from './schema.ts';
-import { historyOf, react, type Mood } from './customer.ts';
+import type { Next, Outcome, Scenario, ScenarioNode, Choice } from './schema.ts';
+import { historyOf, respond, type Reacted } from './customer.ts';
+import { conditionHolds, type ConditionState } from './condition.ts';
 import type { TurnMove } from './moves.ts';
 
 /** Nobody reads a customer's line and answers in under a second. */
@@ -17,6 +18,8 @@ export interface Turn {
   patience: number;
   moodAfter: number;
   patienceAfter: number;
+  /** What the customer held against the player after this turn (0-100); absent in older reports. */
+  distrustAfter?: number;
 }
 
 export interface ConversationContext {
@@ -47,20 +50,8 @@ export function initialContext(s: Scenario): ConversationContext {
   };
 }
 
-function conditionHolds(cond: string, state: Mood): boolean {
-  const m = CONDITION_PATTERN.exec(cond.trim());
-  if (!m) return false;
-  const value = state[m[1] as 'mood' | 'patience'];
-  const n = Number(m[3]);
-  switch (m[2]) {
-    case '>=': return value >= n;
-    case '<=': return value <= n;
-    case '>': return value > n;
-    default: return value < n;
-  }
-}
-
-export function resolveNext(next: Next, state: Mood): string {
+/** The first branch whose condition holds, read against the customer after the reply. */
+export function resolveNext(next: Next, state: ConditionState): string {
   if (typeof next === 'string') return next;
   for (const b of next) if (!b.if || conditionHolds(b.if, state)) return b.to;
   return next[next.length - 1].to;
@@ -101,13 +92,13 @@ export function walkOutEnding(s: Scenario): string {
 }
 
 /** Where silence at a node leads, given the customer's state after it. */
-function silenceTarget(s: Scenario, ctx: ConversationContext, node: ScenarioNode, after: Mood): string {
+function silenceTarget(s: Scenario, ctx: ConversationContext, node: ScenarioNode, after: ConditionState): string {
   if (node.silence) return resolveNext(node.silence.next, after);
   const last = ctx.turns[ctx.turns.length - 1];
   return last && last.choice === null && last.node === ctx.node ? walkOutEnding(s) : ctx.node;
 }
 
-function enter(s: Scenario, ctx: ConversationContext, target: string, after: Mood, turn: Turn): ConversationContext {
+function enter(s: Scenario, ctx: ConversationContext, target: string, after: Reacted, turn: Turn): ConversationContext {
   const turns = [...ctx.turns, turn];
   const ending = s.endings[target];
   if (ending) return { ...ctx, node: target, mood: after.mood, patience: after.patience, turns, ending: target, outcome: ending.outcome };
@@ -117,21 +108,25 @@ function enter(s: Scenario, ctx: ConversationContext, target: string, after: Moo
   return { ...ctx, node: target, mood: after.mood, patience, turns };
 }
 
+function conditionState(after: Reacted): ConditionState {
+  return { mood: after.mood, patience: after.patience, distrust: after.history.distrust, said: after.history.seen };
+}
+
 /** Applies an event already accepted by checkEvent. */
 export function applyEvent(s: Scenario, ctx: ConversationContext, event: ConversationEvent): ConversationContext {
   const node = s.nodes[ctx.node];
   const history = historyOf(ctx.turns.map((t) => t.moves));
   const before = { mood: ctx.mood, patience: ctx.patience };
   if (event.type === 'customer.patienceExpired') {
-    const after = react(before, ['silence'], ctx.patience, history, s.customer.persona, node.silence?.effect);
-    const target = silenceTarget(s, ctx, node, after);
-    const turn: Turn = { node: ctx.node, choice: null, moves: ['silence'], seconds: ctx.patience, patience: ctx.patience, moodAfter: after.mood, patienceAfter: after.patience };
+    const after = respond(before, ['silence'], ctx.patience, history, s.customer.persona, node.silence?.effect);
+    const target = silenceTarget(s, ctx, node, conditionState(after));
+    const turn: Turn = { node: ctx.node, choice: null, moves: ['silence'], seconds: ctx.patience, patience: ctx.patience, moodAfter: after.mood, patienceAfter: after.patience, distrustAfter: after.history.distrust };
     return enter(s, ctx, target, after, turn);
   }
   const choice = node.choices.find((c) => c.id === event.choice) as Choice;
-  const after = react(before, choice.moves, event.seconds, history, s.customer.persona, choice.effect);
-  const target = resolveNext(choice.next, after);
-  const turn: Turn = { node: ctx.node, choice: choice.id, moves: [...choice.moves], seconds: event.seconds, patience: ctx.patience, moodAfter: after.mood, patienceAfter: after.patience };
+  const after = respond(before, choice.moves, event.seconds, history, s.customer.persona, choice.effect);
+  const target = resolveNext(choice.next, conditionState(after));
+  const turn: Turn = { node: ctx.node, choice: choice.id, moves: [...choice.moves], seconds: event.seconds, patience: ctx.patience, moodAfter: after.mood, patienceAfter: after.patience, distrustAfter: after.history.distrust };
   return enter(s, ctx, target, after, turn);
 }
 

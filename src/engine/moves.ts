@@ -20,6 +20,9 @@ export const MOVES = [
   'excuse',
   'ask-what-they-want',
   'pass-the-buck',
+  'hedge',
+  'overpromise',
+  'ask-for-rating',
 ] as const;
 
 export type Move = (typeof MOVES)[number];
@@ -55,6 +58,9 @@ export const MOVE_INFO: Record<Move, MoveInfo> = {
   excuse: { meaning: 'offers reasons to deflect before anything is fixed', principle: 'No excuses', kind: 'anti' },
   'ask-what-they-want': { meaning: 'a bare "what do you want us to do?"', principle: 'Offer concrete options', kind: 'weak' },
   'pass-the-buck': { meaning: 'a cold transfer or "not my department"', principle: "Don't pass the buck", kind: 'anti' },
+  hedge: { meaning: 'a vague commitment with no what or when ("I\'ll see what I can do")', principle: 'Keep promises', kind: 'weak' },
+  overpromise: { meaning: 'promises a time or result the company cannot deliver', principle: 'Keep promises', kind: 'anti' },
+  'ask-for-rating': { meaning: 'asks for a good rating or review while the problem is still raw', principle: 'Be human', kind: 'anti' },
 };
 
 export const REMEDY_MOVES: ReadonlySet<Move> = new Set(['fix', 'offer-options']);

@@ -42,15 +42,24 @@ export interface Rule {
 
 export const BASE: Record<Dimension, number> = { empathy: 30, ownership: 20, timing: 40 };
 
+/**
+ * Bumped whenever a rule, its points or the base change, so a stored report says which rubric
+ * scored it. 1: the rules before versioning. 2: perks and hedges audited, apologies that blame
+ * undone, ratings asked for, promises that cannot be kept; scores capped unless won back.
+ */
+export const RUBRIC_VERSION = 2;
+
 const has = (t: RubricTurn, ...moves: TurnMove[]) => moves.some((m) => t.moves.includes(m));
 const earlier = (ctx: RuleContext, ...moves: TurnMove[]) => moves.some((m) => ctx.seenBefore.has(m));
 const ever = (ctx: RuleContext, ...moves: TurnMove[]) => moves.some((m) => ctx.seenAll.has(m));
 const upTo = (ctx: RuleContext, ...moves: TurnMove[]) => earlier(ctx, ...moves) || has(ctx.turn, ...moves);
 /** Within one line, order follows the text: "I'm so sorry - let me move you now" apologises first. */
 const firstIndex = (t: RubricTurn, move: TurnMove) => t.moves.indexOf(move);
+/** A perk counts as a solution here: offered before listening, it stands in for hearing them out. */
+const SOLUTIONS: readonly TurnMove[] = ['fix', 'offer-options', 'above-and-beyond'];
 const remedyFirstInTurn = (t: RubricTurn) => {
   const ack = firstIndex(t, 'acknowledge-feelings');
-  const remedies = [firstIndex(t, 'fix'), firstIndex(t, 'offer-options')].filter((i) => i >= 0);
+  const remedies = SOLUTIONS.map((m) => firstIndex(t, m)).filter((i) => i >= 0);
   return remedies.length > 0 && (ack < 0 || Math.min(...remedies) < ack);
 };
 
@@ -64,7 +73,7 @@ export const RULES: readonly Rule[] = [
     scope: 'turn',
     group: 'acknowledge',
     feedback: 'You named how the customer felt before reaching for a solution, so they knew they had been heard.',
-    applies: (c) => has(c.turn, 'acknowledge-feelings') && !earlier(c, 'fix', 'offer-options') && !remedyFirstInTurn(c.turn),
+    applies: (c) => has(c.turn, 'acknowledge-feelings') && !earlier(c, ...SOLUTIONS) && !remedyFirstInTurn(c.turn),
   },
   {
     id: 'feelings-late',
@@ -84,7 +93,7 @@ export const RULES: readonly Rule[] = [
     scope: 'turn',
     group: 'solution-first',
     feedback: 'You jumped to a solution before showing you understood how they felt; it can sound like you want them gone.',
-    applies: (c) => has(c.turn, 'fix', 'offer-options') && !earlier(c, 'acknowledge-feelings') && (remedyFirstInTurn(c.turn)),
+    applies: (c) => has(c.turn, ...SOLUTIONS) && !earlier(c, 'acknowledge-feelings') && remedyFirstInTurn(c.turn),
   },
   {
     id: 'listened',
@@ -132,6 +141,15 @@ export const RULES: readonly Rule[] = [
     scope: 'turn',
     feedback: 'A canned phrase with nothing behind it sounds like a script, not a person. Say what you will actually do.',
     applies: (c) => has(c.turn, 'scripted-platitude'),
+  },
+  {
+    id: 'fished-for-rating',
+    dimension: 'empathy',
+    principle: 'Be human',
+    points: -15,
+    scope: 'turn',
+    feedback: 'Asking for a good rating turns their problem into your score. Earn it by fixing things; never ask while they are still upset.',
+    applies: (c) => has(c.turn, 'ask-for-rating'),
   },
   {
     id: 'left-in-silence',
@@ -221,6 +239,34 @@ export const RULES: readonly Rule[] = [
     scope: 'turn',
     feedback: 'Blaming a colleague, a supplier or the customer makes the whole company look careless. To them you are the company.',
     applies: (c) => has(c.turn, 'blame-other'),
+  },
+  {
+    id: 'apology-undone',
+    dimension: 'ownership',
+    principle: "Don't pass the buck",
+    points: -10,
+    scope: 'turn',
+    group: 'undone',
+    feedback: 'You apologised, then pointed at someone or something else. "Sorry, but..." takes the apology back; the customer hears only the "but".',
+    applies: (c) => has(c.turn, 'blame-other', 'excuse') && (earlier(c, 'apologize') || apologyThen(c.turn, 'blame-other', 'excuse')),
+  },
+  {
+    id: 'hedged',
+    dimension: 'ownership',
+    principle: 'Keep promises',
+    points: -10,
+    scope: 'turn',
+    feedback: '"I\'ll see what I can do" commits to nothing the customer can hold you to. Say what you will do and by when.',
+    applies: (c) => has(c.turn, 'hedge'),
+  },
+  {
+    id: 'overpromised',
+    dimension: 'ownership',
+    principle: 'Keep promises',
+    points: -25,
+    scope: 'turn',
+    feedback: 'You promised something the company cannot deliver. It calms them today; when it slips, the second letdown is worse than the first. Promise only what you can keep.',
+    applies: (c) => has(c.turn, 'overpromise'),
   },
   {
     id: 'made-excuses',
@@ -345,7 +391,18 @@ export const RULES: readonly Rule[] = [
     points: -15,
     scope: 'turn',
     feedback: 'A freebie before listening feels like a bribe to make them go away. Listen and fix first; the extra comes last.',
+    group: 'extra-early',
     applies: (c) => has(c.turn, 'above-and-beyond') && !upTo(c, 'fix') && !upTo(c, 'acknowledge-feelings', 'ask-clarifying'),
+  },
+  {
+    id: 'extra-before-fix',
+    dimension: 'timing',
+    principle: 'Make it better than right',
+    points: -10,
+    scope: 'turn',
+    group: 'extra-early',
+    feedback: 'The extra came before the problem was fixed, so it reads as a sweetener instead of a thank-you. Fix first; the personal touch comes last.',
+    applies: (c) => has(c.turn, 'above-and-beyond') && !upTo(c, 'fix'),
   },
   {
     id: 'followed-up',
@@ -385,6 +442,12 @@ export const RULES: readonly Rule[] = [
     applies: (c) => !ever(c, 'fix', 'offer-options'),
   },
 ];
+
+/** True when, within one line, an apology comes before one of these moves ("I'm sorry, but..."). */
+function apologyThen(t: RubricTurn, ...moves: TurnMove[]): boolean {
+  const sorry = firstIndex(t, 'apologize');
+  return sorry >= 0 && moves.some((m) => t.moves.indexOf(m) > sorry);
+}
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,6 +1,9 @@
 // The scenario file format, as a zod schema. The JSON Schema in scenarios/ is generated from it.
 import { z } from 'zod';
 import { MOVES } from './moves.ts';
+import { CONDITION_HELP, CONDITION_PATTERN, parseCondition } from './condition.ts';
+
+export { CONDITION_PATTERN };
 
 export const EMOTIONS = ['calm', 'worried', 'annoyed', 'angry', 'furious', 'relieved'] as const;
 export const PERSONAS = ['voicer', 'irate', 'activist'] as const;
@@ -16,15 +19,16 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "hotel-desk"');
 
-/** "mood >= 60": a branch taken only when the customer's state allows it. */
-export const CONDITION_PATTERN = /^(mood|patience)\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)$/;
 
 const branch = z.strictObject({
   if: z
     .string()
-    .regex(CONDITION_PATTERN, 'must look like "mood >= 60" (mood or patience, then >=, <=, > or <, then a number)')
+    .regex(CONDITION_PATTERN, CONDITION_HELP)
+    .refine((c) => parseCondition(c).ok, { message: 'names something that is not a move (see the move list)' })
     .optional()
-    .describe('Condition on the customer, e.g. "mood >= 60". The first branch whose condition holds is taken.'),
+    .describe(
+      'Condition on the customer after this reply, e.g. "mood >= 60", "distrust < 20", "said blame-other", "not said apologize"; clauses joined by "and". The first branch whose condition holds is taken.',
+    ),
   to: slug.describe('Node or ending id'),
 });
 

@@ -45,8 +45,8 @@ describe('replay(): determinism', () => {
   });
 
   it('the pass mark can be set by the caller', () => {
-    const r = replay(mini, winning, { passMark: 101 });
-    expect(r.ok && r.report).toMatchObject({ passMark: 101, passed: false });
+    const r = replay(mini, winning, { passMark: 100 });
+    expect(r.ok && r.report).toMatchObject({ passMark: 100, passed: false });
   });
 });
 

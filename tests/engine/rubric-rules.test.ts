@@ -24,7 +24,14 @@ const TABLE: Record<string, Row> = {
   // Empathy
   'feelings-first': {
     fires: { turns: [t('ask-clarifying'), t('acknowledge-feelings'), t('fix')], at: 1 },
-    quiet: [{ turns: [t('fix'), t('acknowledge-feelings')] }, { turns: [t('fix', 'acknowledge-feelings')] }, { turns: [t('offer-options'), t('acknowledge-feelings')] }],
+    quiet: [
+      { turns: [t('fix'), t('acknowledge-feelings')] },
+      { turns: [t('fix', 'acknowledge-feelings')] },
+      { turns: [t('offer-options'), t('acknowledge-feelings')] },
+      // A perk before listening is a solution too: it does not earn "feelings first" afterwards.
+      { turns: [t('above-and-beyond'), t('acknowledge-feelings'), t('fix')] },
+      { turns: [t('above-and-beyond', 'acknowledge-feelings')] },
+    ],
   },
   'feelings-late': {
     fires: { turns: [t('offer-options'), t('acknowledge-feelings')], at: 1 },
@@ -53,6 +60,10 @@ const TABLE: Record<string, Row> = {
   platitude: {
     fires: { turns: [t('fix'), t('scripted-platitude')], at: 1 },
     quiet: [{ turns: [t('fix'), t('above-and-beyond')] }],
+  },
+  'fished-for-rating': {
+    fires: { turns: [t('acknowledge-feelings', 'apologize', 'fix'), t('ask-for-rating')], at: 1 },
+    quiet: [{ turns: [t('acknowledge-feelings', 'apologize', 'fix'), t('thank-for-complaint')] }],
   },
   'left-in-silence': {
     fires: { turns: [t('apologize'), timed(20, 20, 'silence')], at: 1 },
@@ -91,6 +102,18 @@ const TABLE: Record<string, Row> = {
   'blamed-someone': {
     fires: { turns: [t('apologize'), t('blame-other')], at: 1 },
     quiet: [{ turns: [t('apologize'), t('own-it')] }],
+  },
+  'apology-undone': {
+    fires: { turns: [t('apologize'), t('blame-other')], at: 1 },
+    quiet: [{ turns: [t('blame-other'), t('apologize')] }, { turns: [t('blame-other', 'apologize')] }, { turns: [t('apologize'), t('own-it')] }],
+  },
+  hedged: {
+    fires: { turns: [t('acknowledge-feelings'), t('apologize', 'hedge')], at: 1 },
+    quiet: [{ turns: [t('acknowledge-feelings'), t('apologize', 'promise-followup')] }],
+  },
+  overpromised: {
+    fires: { turns: [t('acknowledge-feelings', 'apologize'), t('overpromise')], at: 1 },
+    quiet: [{ turns: [t('acknowledge-feelings', 'apologize'), t('promise-followup')] }],
   },
   'made-excuses': {
     fires: { turns: [t('excuse')], at: 0 },
@@ -151,6 +174,10 @@ const TABLE: Record<string, Row> = {
     fires: { turns: [t('above-and-beyond'), t('fix')], at: 0 },
     quiet: [{ turns: [t('acknowledge-feelings'), t('above-and-beyond')] }, { turns: [t('fix', 'above-and-beyond')] }],
   },
+  'extra-before-fix': {
+    fires: { turns: [t('acknowledge-feelings'), t('above-and-beyond'), t('fix')], at: 1 },
+    quiet: [{ turns: [t('acknowledge-feelings'), t('fix'), t('above-and-beyond')] }, { turns: [t('above-and-beyond'), t('fix')] }],
+  },
   'followed-up': {
     fires: { turns: [t('promise-followup'), t('keep-promise')], at: 1 },
     quiet: [{ turns: [t('keep-promise')] }, { turns: [t('promise-followup', 'keep-promise')] }],
@@ -207,7 +234,8 @@ describe('credits cap before penalties', () => {
     const clean = scoreTurns(perfect);
     const blamed = scoreTurns([...perfect, t('blame-other')]);
     expect(clean.ownership).toBe(100);
-    expect(blamed.ownership).toBe(70);
+    // -30 for the blame, -10 because it came after the apology and takes it back.
+    expect(blamed.ownership).toBe(60);
   });
 });
 
