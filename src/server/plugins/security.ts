@@ -48,9 +48,11 @@ export async function installSecurity(app: FastifyInstance): Promise<void> {
   });
 
   // CSRF: a cross-site form or fetch cannot set a custom header without a CORS preflight, which this
-  // server never approves. So a write that carries the header came from our own pages.
+  // server never approves. So a write that carries the header came from our own pages. The rule holds
+  // for every unsafe method on every path: the raw URL is not what gets routed (/%61pi/… and an
+  // absolute-form request line reach /api/… too), so no prefix test decides it.
   app.addHook('onRequest', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (SAFE_METHODS.has(request.method)) return;
     if (request.headers[CSRF_HEADER] !== CSRF_VALUE) {
       return reply.code(403).send(errorBody(403, `requests that change data need the header "${CSRF_HEADER}: ${CSRF_VALUE}"`));
     }
