@@ -21,6 +21,8 @@ export interface RouteSummary {
   count: number;
   truncated: boolean;
   outcomes: Record<string, number>;
+  /** Routes that reach each ending, by ending id (every ending listed, 0 where none arrives). */
+  endings: Record<string, number>;
   min: Scores;
   max: Scores;
   best: Route;
@@ -66,6 +68,7 @@ export function summarizeRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): Route
   const min = { empathy: 100, ownership: 100, timing: 100, overall: 100 };
   const max = { empathy: 0, ownership: 0, timing: 0, overall: 0 };
   const outcomes: Record<string, number> = {};
+  const endings: Record<string, number> = Object.fromEntries(Object.keys(s.endings).map((id) => [id, 0]));
   for (const r of walkRoutes(s, limit)) {
     count++;
     for (const k of KEYS) {
@@ -74,9 +77,10 @@ export function summarizeRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): Route
     }
     const o = r.report.outcome ?? 'none';
     outcomes[o] = (outcomes[o] ?? 0) + 1;
+    if (r.report.ending) endings[r.report.ending] = (endings[r.report.ending] ?? 0) + 1;
     if (!best || r.report.overall > best.report.overall || (r.report.overall === best.report.overall && r.report.satisfaction > best.report.satisfaction)) best = r;
     if (!worst || r.report.overall < worst.report.overall) worst = r;
   }
   if (!best || !worst) return null;
-  return { scenarioId: s.id, count, truncated: count >= limit, outcomes, min, max, best, worst };
+  return { scenarioId: s.id, count, truncated: count >= limit, outcomes, endings, min, max, best, worst };
 }

@@ -2,6 +2,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { analyzeScenario } from '../../engine/analyze.ts';
+import { gateFindings, measureGameability, type GateFinding } from '../../engine/gameability.ts';
+import { summarizeRoutes } from '../../engine/routes.ts';
+import type { Scenario } from '../../engine/schema.ts';
 import { loadLibrary, scenarioFiles, SCENARIO_DIR } from '../../engine/files.ts';
 import type { ScenarioError } from '../../engine/load.ts';
 import { parse } from '../args.ts';
@@ -11,23 +14,37 @@ import { painter, plural } from '../style.ts';
 
 const usage = 'lint [paths…]';
 
-function analysisProblems(file: string, findings: ReturnType<typeof analyzeScenario>): ScenarioError[] {
+/** A problem to print; warnings are shown but do not fail the run. */
+type Problem = ScenarioError & { warning?: boolean };
+
+type Located = { path: (string | number)[]; message: string; severity?: GateFinding['severity'] };
+
+function analysisProblems(file: string, findings: readonly Located[]): Problem[] {
   if (!findings.length) return [];
   const at = locator(readFileSync(file, 'utf8'));
   const display = relative(process.cwd(), file) || file;
-  return findings.map((f) => ({ file: display, ...at(f.path), message: f.message }));
+  return findings.map((f) => ({ file: display, ...at(f.path), message: f.message, ...(f.severity === 'warning' ? { warning: true } : {}) }));
+}
+
+/** The gameability gate, run only on a scenario that is structurally sound. */
+function gate(s: Scenario): GateFinding[] {
+  const sum = summarizeRoutes(s);
+  return gateFindings(s, measureGameability(s), sum?.best.steps);
 }
 
 export const lint: Command = {
   name: 'lint',
   usage,
-  summary: 'check scenarios: schema, references, unreachable parts, dead ends, loops, lines too short for their moves',
-  details: ['Paths may be scenario files or folders (default: scenarios/). Exits 0 only when nothing is found.'],
+  summary: 'check scenarios: schema, references, unreachable parts, dead ends, loops, lines too short for their moves, the gameability gate',
+  details: [
+    'Paths may be scenario files or folders (default: scenarios/). Exits 0 only when no error is found; warnings are printed but do not fail.',
+    'The gate fails a scenario where a player who does not read does well: any blind strategy (a fixed position, longest, shortest, most moves, says sorry, random) averaging over 50 or passing over 5% of plays, or a best route whose reply is also the longest at over 40% of decisions.',
+  ],
   run(args, ctx) {
     const { positionals } = parse(args, {}, usage);
     const paint = painter(ctx.color);
     const paths = positionals.length ? positionals.map((p) => resolve(p)) : [SCENARIO_DIR];
-    const problems: ScenarioError[] = [];
+    const problems: Problem[] = [];
     const existing = paths.filter((p, i) => {
       if (statSync(p, { throwIfNoEntry: false })) return true;
       problems.push({ file: positionals[i], line: 0, column: 0, message: 'no such file or folder' });
@@ -37,18 +54,23 @@ export const lint: Command = {
     const lib = loadLibrary(existing);
     problems.push(...lib.errors);
     for (const [id, scenario] of lib.scenarios) {
-      problems.push(...analysisProblems(lib.files.get(id) as string, analyzeScenario(scenario)));
+      const findings = analyzeScenario(scenario);
+      const file = lib.files.get(id) as string;
+      problems.push(...analysisProblems(file, findings));
+      if (findings.length === 0) problems.push(...analysisProblems(file, gate(scenario)));
     }
     const fileOrder = new Map(files.map((f, i) => [relative(process.cwd(), f) || f, i]));
-    const rank = (p: ScenarioError) => fileOrder.get(p.file) ?? -1;
+    const rank = (p: Problem) => fileOrder.get(p.file) ?? -1;
     problems.sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column);
     for (const p of problems) {
       const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}:` : `${p.file}:`;
-      ctx.out(`${paint(where, 'bold')} ${paint(p.message, 'red')}`);
+      ctx.out(`${paint(where, 'bold')} ${p.warning ? paint(`warning: ${p.message}`, 'yellow') : paint(p.message, 'red')}`);
     }
+    const errors = problems.filter((p) => !p.warning).length;
+    const warnings = problems.length - errors;
     if (files.length === 0 && existing.length > 0) ctx.out(paint(`no scenario files (*.yaml, *.yml) in ${positionals.join(', ') || 'scenarios/'}`, 'yellow'));
-    const summary = `${plural(files.length, 'scenario')}, ${plural(problems.length, 'problem')}`;
-    ctx.out(paint(summary, problems.length ? 'red' : 'green'));
-    return problems.length === 0 && files.length > 0 ? 0 : 1;
+    const summary = `${plural(files.length, 'scenario')}, ${plural(errors, 'problem')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`;
+    ctx.out(paint(summary, errors ? 'red' : warnings ? 'yellow' : 'green'));
+    return errors === 0 && files.length > 0 ? 0 : 1;
   },
 };

@@ -1,5 +1,6 @@
 // paths <id> | --all: every route through a scenario, with score ranges, outcomes, best and worst.
 import { summarizeRoutes, DEFAULT_ROUTE_LIMIT, type Route, type RouteSummary } from '../../engine/routes.ts';
+import { games, longestOnRoute, measureGameability, type Gameability } from '../../engine/gameability.ts';
 import type { Scenario } from '../../engine/schema.ts';
 import { parse } from '../args.ts';
 import { CliError, type CliContext, type Command } from '../command.ts';
@@ -25,12 +26,15 @@ function routeJson(r: Route) {
   };
 }
 
-export function summaryJson(sum: RouteSummary) {
+export function summaryJson(sum: RouteSummary, gameability?: Gameability, s?: Scenario) {
   return {
     scenarioId: sum.scenarioId,
     count: sum.count,
     truncated: sum.truncated,
     outcomes: sum.outcomes,
+    endings: sum.endings,
+    ...(gameability ? { gameability: { ...gameability, gameable: gameability.strategies.some(games) } } : {}),
+    ...(s ? { longestIsBest: longestOnRoute(s, sum.best.steps) } : {}),
     min: sum.min,
     max: sum.max,
     best: routeJson(sum.best),
@@ -44,7 +48,7 @@ function summarize(s: Scenario, limit: number): RouteSummary {
   return sum;
 }
 
-function printSummary(s: Scenario, sum: RouteSummary, ctx: CliContext): void {
+function printSummary(s: Scenario, sum: RouteSummary, g: Gameability, ctx: CliContext): void {
   const paint = painter(ctx.color);
   ctx.out(`${paint(s.id, 'bold')}  ${s.title}`);
   const routes = `${sum.count}${sum.truncated ? ' (stopped at the limit)' : ''}`;
@@ -59,12 +63,20 @@ function printSummary(s: Scenario, sum: RouteSummary, ctx: CliContext): void {
     ctx.out(`  ${paint(label.padEnd(5), label === 'best' ? 'green' : 'red')}  ${scores}; ${report.outcome} (${report.ending}), satisfaction ${report.satisfaction}`);
     ctx.out(`         ${paint(r.steps.join(' → '), 'dim')}`);
   }
+  ctx.out();
+  ctx.out(`  ${paint('endings', 'bold')}  ${Object.entries(sum.endings).map(([id, n]) => `${id} ${n}`).join(', ')}`);
+  ctx.out(`  ${paint('blind play', 'bold')} (shuffled replies; mean overall, pass rate)`);
+  ctx.out(
+    table(g.strategies.map((f) => [`  ${f.label}`, f.mean, `${Math.round(f.passRate * 100)}%`, games(f) ? paint('games it', 'red') : paint('ok', 'green')])).join('\n'),
+  );
+  const lb = longestOnRoute(s, sum.best.steps);
+  ctx.out(`  best reply is also the longest at ${lb.longest} of ${lb.decisions} decisions on the best route`);
 }
 
 export const paths: Command = {
   name: 'paths',
   usage,
-  summary: 'walk every route of a scenario: score ranges, outcomes, best and worst route',
+  summary: 'walk every route of a scenario: score ranges, outcomes, routes per ending, best and worst route, blind strategies\' scores',
   details: [`--limit n   stop after n routes (default ${DEFAULT_ROUTE_LIMIT})`, '--all       every scenario in scenarios/ (--json prints an array)'],
   run(args, ctx) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, all: { type: 'boolean' }, limit: { type: 'string' } }, usage);
@@ -77,14 +89,14 @@ export const paths: Command = {
     if (values.all) ({ scenarios, errors } = loadAll());
     else scenarios = [loadOne(positionals[0])];
 
-    const sums = scenarios.map((s) => ({ s, sum: summarize(s, limit) }));
+    const sums = scenarios.map((s) => ({ s, sum: summarize(s, limit), g: measureGameability(s) }));
     if (values.json) {
-      const json = sums.map(({ sum }) => summaryJson(sum));
+      const json = sums.map(({ s, sum, g }) => summaryJson(sum, g, s));
       ctx.out(JSON.stringify(values.all ? json : json[0], null, 2));
     } else {
-      sums.forEach(({ s, sum }, i) => {
+      sums.forEach(({ s, sum, g }, i) => {
         if (i > 0) ctx.out();
-        printSummary(s, sum, ctx);
+        printSummary(s, sum, g, ctx);
       });
     }
     for (const e of errors) ctx.err(e);
