@@ -31,13 +31,52 @@ export interface AppOptions {
   /** Folder of the production build to serve; skipped when missing or false. */
   distDir?: string | false;
   logger?: FastifyServerOptions['logger'];
-  /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits, https for Secure cookies). */
-  trustProxy?: boolean;
+  /**
+   * Trust X-Forwarded-* from reverse proxies (client IP for rate limits, https for Secure cookies and
+   * HSTS): a hop count or proxy addresses/CIDR ranges, see parseTrustProxy. `true` means one hop: the
+   * left-most X-Forwarded-For value is whatever the client wrote, so it is never trusted.
+   */
+  trustProxy?: boolean | number | string | string[];
   /** scrypt cost; tests lower it, production keeps the OWASP default. */
   passwordParams?: ScryptParams;
   sessionTtlMs?: number;
   loginLimit?: RateLimitSetting;
   signupLimit?: RateLimitSetting;
+}
+
+/**
+ * TRUST_PROXY: unset, "0" or "false": no proxy, X-Forwarded-* is ignored. A whole number n: n proxies
+ * stand in front (the client is the n-th address from the right of X-Forwarded-For, the ones the
+ * proxies appended); "true" is 1. Anything else: a comma-separated list of proxy addresses or CIDR
+ * ranges ("127.0.0.1,10.0.0.0/8"): hops from those are skipped and the first other address from the
+ * right is the client. Throws on a value that is neither.
+ */
+export function parseTrustProxy(value: string | undefined): number | string[] | false {
+  const v = (value ?? '').trim();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === 'true') return 1;
+  if (/^\d+$/.test(v)) return Math.min(Number(v), 32);
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const address = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/[0-9]{1,3})?$|^(?:loopback|linklocal|uniquelocal)$/i;
+  const bad = list.filter((x) => !address.test(x));
+  if (list.length === 0 || bad.length) {
+    throw new Error(`TRUST_PROXY must be a number of proxies or a list of proxy addresses, not "${bad[0] ?? v}"`);
+  }
+  return list;
+}
+
+/**
+ * What Fastify is given. A hop count becomes "trust the n nearest hops" (Fastify itself now refuses
+ * a bare number): the immediate peer is then taken for a proxy, so a hop count suits a server that
+ * only the proxy can reach (HOST=127.0.0.1 behind it); otherwise list the proxies' addresses.
+ */
+function trustProxySetting(tp: AppOptions['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (tp === true) tp = 1;
+  if (typeof tp === 'number') {
+    const hops = tp;
+    return hops > 0 ? (_address: string, hop: number) => hop < hops : false;
+  }
+  return tp ?? false;
 }
 
 export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
@@ -48,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     // One log line per request would cost more than the request at benchmark rates; errors are logged.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxySetting(options.trustProxy),
     bodyLimit: 64 * 1024,
     // Errors raised before routing (a malformed URL, a bad content-type header) get the same body.
     frameworkErrors: (error, _request, reply) => {

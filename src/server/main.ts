@@ -1,7 +1,8 @@
 // Starts Make It Right: the game and the API on one port.
 //   PORT (8080), HOST (0.0.0.0), DATA_DIR (./data, embedded PGlite), DATABASE_URL (PostgreSQL instead),
-//   TRUST_PROXY (1 behind a reverse proxy), LOG_LEVEL (info).
-import { buildApp } from './app.ts';
+//   TRUST_PROXY (how many reverse proxies stand in front, or their addresses; see parseTrustProxy),
+//   LOG_LEVEL (info).
+import { buildApp, parseTrustProxy } from './app.ts';
 import { openStore, storeConfigFromEnv, StoreBusyError, type Store } from './store/index.ts';
 import { warmUp } from './store/warmup.ts';
 
@@ -11,6 +12,13 @@ const host = process.env.HOST ?? '0.0.0.0';
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+let trustProxy: ReturnType<typeof parseTrustProxy>;
+try {
+  trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+} catch (e) {
+  fail(`Could not start: ${(e as Error).message}`);
 }
 
 let store: Store;
@@ -26,7 +34,7 @@ const warming = warmUp(store).catch((e) => console.warn(`Warm-up skipped: ${(e a
 const app = await buildApp({
   store,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
-  trustProxy: process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true',
+  trustProxy,
 });
 await warming;
 app.addHook('onClose', async () => {

@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BACKENDS, CSRF, makeWorld, testApp, type TestStore, type World } from './helpers.ts';
+import { parseTrustProxy } from '../../src/server/app.ts';
+import { BACKENDS, Client, CSRF, makeWorld, testApp, type TestStore, type World } from './helpers.ts';
 
 /** One raw HTTP/1.1 request over a socket (for request lines inject() cannot send); the status code. */
 function rawRequest(port: number, head: string, body = ''): Promise<number> {
@@ -72,5 +73,38 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
       }
     });
   });
-});
 
+  describe('trust proxy (finding 2)', () => {
+    it('TRUST_PROXY is a hop count or a list of proxies, never "trust everything"', () => {
+      expect([undefined, '', '0', 'false'].map(parseTrustProxy)).toEqual([false, false, false, false]);
+      expect(parseTrustProxy('1')).toBe(1);
+      expect(parseTrustProxy('true')).toBe(1);
+      expect(parseTrustProxy('2')).toBe(2);
+      expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1')).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+      expect(() => parseTrustProxy('yes please')).toThrow(/TRUST_PROXY/);
+    });
+
+    it.each([
+      ['TRUST_PROXY=1', parseTrustProxy('1')],
+      ['trustProxy: true', true],
+      ['a list of proxies', parseTrustProxy('127.0.0.1')],
+    ] as const)('wrong logins with rotating X-Forwarded-For values still hit the limit (%s)', async (_label, trustProxy) => {
+      const proxied = await testApp(ts.store, { trustProxy, loginLimit: { max: 5, timeWindow: 60_000 } });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 8; i++) {
+          // The client writes any X-Forwarded-For it likes; the proxy appends the address it saw.
+          const xff = `198.51.100.${i}, 203.0.113.${i % 250}, 192.0.2.77`;
+          const r = await new Client(proxied).post('/api/session', { email: 'trainer.a@example.com', password: 'wrong password' }, { 'x-forwarded-for': xff });
+          statuses.push(r.status);
+        }
+        expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+        // Another client behind the same proxy is another address.
+        const other = await new Client(proxied).post('/api/session', { email: 'trainer.a@example.com', password: 'wrong password' }, { 'x-forwarded-for': '192.0.2.78' });
+        expect(other.status).toBe(401);
+      } finally {
+        await proxied.close();
+      }
+    });
+  });
+});
