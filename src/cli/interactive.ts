@@ -1,14 +1,24 @@
 // Interactive play in a terminal: the customer speaks, the author picks a numbered answer, and the
-// real time taken counts (a fixed time per answer when input is piped).
+// real time taken counts (a fixed time per answer when input is piped). The replies are numbered in
+// the shuffled order the game would show for the seed (src/engine/shuffle.ts): --seed, or a new one.
 import { createInterface } from 'node:readline/promises';
 import { MIN_ANSWER_SECONDS, type ConversationEvent } from '../engine/conversation.ts';
 import type { Scenario } from '../engine/schema.ts';
+import { newSeed } from '../engine/shuffle.ts';
 import type { CliContext } from './command.ts';
 import { printDebrief } from './debrief.ts';
-import { DEFAULT_SECONDS, findChoice, SILENCE_WORD, stateAfter } from './steps.ts';
+import { DEFAULT_SECONDS, findChoice, numbered, SILENCE_WORD, stateAfter } from './steps.ts';
 import { painter, wrap } from './style.ts';
 
-export async function playInteractive(s: Scenario, ctx: CliContext, now: () => number = () => performance.now()): Promise<number> {
+export interface InteractiveOptions {
+  /** The reply-order seed; null or absent draws a new one (printed, so the run can be repeated). */
+  seed?: number | null;
+  now?: () => number;
+}
+
+export async function playInteractive(s: Scenario, ctx: CliContext, options: InteractiveOptions = {}): Promise<number> {
+  const now = options.now ?? (() => performance.now());
+  const seed = options.seed ?? newSeed();
   const paint = painter(ctx.color);
   const live = Boolean(ctx.stdin.isTTY);
   const rl = createInterface({ input: ctx.stdin, output: live ? process.stdout : undefined, terminal: live });
@@ -22,6 +32,7 @@ export async function playInteractive(s: Scenario, ctx: CliContext, now: () => n
     ctx.out(paint(s.title, 'bold'));
     ctx.out(wrap(`${s.briefing.who} ${s.briefing.mistake}`).join('\n'));
     ctx.out(wrap(`Goal: ${s.briefing.goal}`).join('\n'));
+    ctx.out(paint(`Replies in shuffled order, seed ${seed} (--seed ${seed} shows the same order again).`, 'dim'));
     for (;;) {
       const state = stateAfter(s, events);
       const { context } = state;
@@ -40,7 +51,8 @@ export async function playInteractive(s: Scenario, ctx: CliContext, now: () => n
       ctx.out(`${paint(name, 'bold')} ${paint(`(${node.emotion})`, 'dim')}:`);
       ctx.out(wrap(node.line, 78, '    ').join('\n'));
       ctx.out(paint(`  patience ${context.patience} s, satisfaction ${context.mood}/100`, 'dim'));
-      node.choices.forEach((c, i) => {
+      const order = numbered(node, context.node, seed);
+      order.forEach((c, i) => {
         const [first, ...rest] = wrap(c.text, 78, '      ');
         ctx.out(`  ${paint(String(i + 1).padStart(2), 'cyan')}  ${first.trimStart()}`);
         if (rest.length) ctx.out(rest.join('\n'));
@@ -61,7 +73,7 @@ export async function playInteractive(s: Scenario, ctx: CliContext, now: () => n
           event = { type: 'customer.patienceExpired' };
           break;
         }
-        const choice = findChoice(node, answer);
+        const choice = findChoice(node, answer, order);
         if (!choice) {
           ctx.out(paint(`"${answer}" is not one of the choices.`, 'yellow'));
           continue;
