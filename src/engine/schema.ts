@@ -24,7 +24,10 @@ const branch = z.strictObject({
   if: z
     .string()
     .regex(CONDITION_PATTERN, CONDITION_HELP)
-    .refine((c) => parseCondition(c).ok, { message: 'names something that is not a move (see the move list)' })
+    .superRefine((c, ctx) => {
+      const p = parseCondition(c);
+      if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message });
+    })
     .optional()
     .describe(
       'Condition on the customer after this reply, e.g. "mood >= 60", "distrust < 20", "said blame-other", "not said apologize"; clauses joined by "and". The first branch whose condition holds is taken.',

@@ -93,7 +93,8 @@ describe('lint', () => {
   it('passes the valid base fixture, so every broken fixture below fails because of its one change', async () => {
     const dir = tempDir();
     writeFixture(dir, 'base.yaml', baseScenario());
-    const r = await cli(['lint', dir]);
+    // The base fixture is one decision long, so any blind strategy games it: structure only here.
+    const r = await cli(['lint', '--no-gate', dir]);
     expect(r.stdout).toContain('1 scenario, 0 problems');
     expect(r.code).toBe(0);
   });
@@ -121,7 +122,7 @@ describe('lint', () => {
     const dir = tempDir();
     writeFixture(dir, 'a.yaml', baseScenario('same'));
     writeFixture(dir, 'b.yaml', baseScenario('same'));
-    const r = await cli(['lint', dir]);
+    const r = await cli(['lint', '--no-gate', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/b\.yaml:1:1: duplicate id: scenario "same"/);
     expect(r.stdout).toContain('2 scenarios, 1 problem');
@@ -131,5 +132,14 @@ describe('lint', () => {
     const r = await cli(['lint', 'no/such/place']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('no/such/place: no such file or folder');
+  });
+});
+
+describe('lint: the gameability gate', () => {
+  it('fails a scenario whose best reply is always first and longest, naming the strategy and its figures', async () => {
+    const r = await cli(['lint', 'tests/fixtures/engine/gameable.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/gameable: a player who picks always the longest reply scores \d+(\.\d)? on average and passes \d+% of \d+ plays/);
+    expect(r.stdout).toMatch(/best reply is also the longest at \d+ of \d+ decisions/);
   });
 });

@@ -12,7 +12,7 @@ import type { Command } from '../command.ts';
 import { locator } from '../locate.ts';
 import { painter, plural } from '../style.ts';
 
-const usage = 'lint [paths…]';
+const usage = 'lint [paths…] [--no-gate]';
 
 /** A problem to print; warnings are shown but do not fail the run. */
 type Problem = ScenarioError & { warning?: boolean };
@@ -38,10 +38,12 @@ export const lint: Command = {
   summary: 'check scenarios: schema, references, unreachable parts, dead ends, loops, lines too short for their moves, the gameability gate',
   details: [
     'Paths may be scenario files or folders (default: scenarios/). Exits 0 only when no error is found; warnings are printed but do not fail.',
+    '--no-gate skips the gameability gate (structure only, e.g. for a first draft).',
     'The gate fails a scenario where a player who does not read does well: any blind strategy (a fixed position, longest, shortest, most moves, says sorry, random) averaging over 50 or passing over 5% of plays, or a best route whose reply is also the longest at over 40% of decisions.',
   ],
   run(args, ctx) {
-    const { positionals } = parse(args, {}, usage);
+    const { values, positionals } = parse(args, { 'no-gate': { type: 'boolean' } }, usage);
+    const gateOn = !values['no-gate'];
     const paint = painter(ctx.color);
     const paths = positionals.length ? positionals.map((p) => resolve(p)) : [SCENARIO_DIR];
     const problems: Problem[] = [];
@@ -57,7 +59,7 @@ export const lint: Command = {
       const findings = analyzeScenario(scenario);
       const file = lib.files.get(id) as string;
       problems.push(...analysisProblems(file, findings));
-      if (findings.length === 0) problems.push(...analysisProblems(file, gate(scenario)));
+      if (gateOn && findings.length === 0) problems.push(...analysisProblems(file, gate(scenario)));
     }
     const fileOrder = new Map(files.map((f, i) => [relative(process.cwd(), f) || f, i]));
     const rank = (p: Problem) => fileOrder.get(p.file) ?? -1;
