@@ -117,7 +117,7 @@ export function trustFactor(distrust: number): number {
 }
 
 // Bad news hits harder with customers who already tell others about it.
-const PERSONA_NEGATIVE_WEIGHT: Record<Persona, number> = { voicer: 1, irate: 1.15, activist: 1.3 };
+export const PERSONA_NEGATIVE_WEIGHT: Record<Persona, number> = { voicer: 1, irate: 1.15, activist: 1.3 };
 
 interface Reaction {
   mood: number;
