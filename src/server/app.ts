@@ -14,6 +14,7 @@ import type { RateLimitSetting, ServerContext } from './context.ts';
 import { errorBody, installErrorHandlers } from './errors.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installSecurity } from './plugins/security.ts';
+import { installValidation } from './validation.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAssignmentRoutes } from './routes/assignments.ts';
 import { registerAttemptRoutes } from './routes/attempts.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   installErrorHandlers(app);
+  installValidation(app);
   await app.register(fastifyCookie);
   await installSecurity(app);
   installAuth(app, ctx.store);

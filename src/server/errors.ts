@@ -38,6 +38,7 @@ function validationMessage(err: FastifyError): string {
   const params = first.params as Record<string, unknown>;
   if (first.keyword === 'required') return `${where}.${params.missingProperty} is required`;
   if (first.keyword === 'additionalProperties') return `${where}: unknown field "${params.additionalProperty}"`;
+  if (first.keyword === 'format' && params.format === 'plain-text') return `${where} must not contain control characters or bidirectional overrides`;
   if (first.keyword === 'enum') return `${where} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
   return `${where} ${first.message}`;
 }

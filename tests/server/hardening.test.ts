@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseTrustProxy } from '../../src/server/app.ts';
-import { BACKENDS, Client, CSRF, makeWorld, testApp, type TestStore, type World } from './helpers.ts';
+import { BACKENDS, Client, CSRF, inAWeek, makeWorld, routesOf, SCENARIO, testApp, type TestStore, type World } from './helpers.ts';
 
 /** One raw HTTP/1.1 request over a socket (for request lines inject() cannot send); the status code. */
 function rawRequest(port: number, head: string, body = ''): Promise<number> {
@@ -105,6 +105,94 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
       } finally {
         await proxied.close();
       }
+    });
+  });
+
+  describe('strict schemas: 400, never 500 (finding 6)', () => {
+    const { best } = routesOf();
+
+    it('refuses NUL, other control and bidi-override characters in names', async () => {
+      for (const name of ['Team\u0000A', 'Tab\there', 'Right\u202Eleft', 'Bell\u0007']) {
+        const created = await w.trainerA.post('/api/teams', { name });
+        expect([name, created.status]).toEqual([name, 400]);
+        expect(created.body.message).toBe('body.name must not contain control characters or bidirectional overrides');
+        expect((await w.trainerA.request('PATCH', `/api/teams/${w.teamA.id}`, { name })).status).toBe(400);
+        const joined = await new Client(app).post('/api/join', { inviteCode: w.teamA.inviteCode, name, email: 'new@example.com', password: 'a long passphrase' });
+        expect(joined.status).toBe(400);
+      }
+      expect((await new Client(app).post('/api/join', { inviteCode: 'ABCD\u0000EFGH', name: 'N', email: 'n@example.com', password: 'a long passphrase' })).status).toBe(400);
+      // Accents and other scripts are names too.
+      expect((await w.trainerA.post('/api/teams', { name: 'Équipe Zoë · 東京' })).status).toBe(201);
+    });
+
+    it('"Infinity" and other non-integers in ids, queries and integer body fields', async () => {
+      const T = w.teamA.id;
+      const [a] = (await w.trainerA.post(`/api/teams/${T}/assignments`, { scenarioIds: [SCENARIO], dueAt: inAWeek() })).body.assignments;
+      const calls: [string, Client, string, string, unknown?][] = [];
+      for (const bad of ['Infinity', '-Infinity', 'NaN', '1e3', '0x10', '1.0', ' 1', '']) {
+        const q = encodeURIComponent(bad);
+        calls.push(
+          [`attempt ${bad}`, w.traineeA, 'GET', `/api/attempts/${q}`],
+          [`team ${bad}`, w.trainerA, 'GET', `/api/teams/${q}`],
+          [`board ${bad}`, w.traineeA, 'GET', `/api/leaderboards/${q}`],
+          [`assignment ${bad}`, w.trainerA, 'GET', `/api/assignments/${q}`],
+          [`trainee ${bad}`, w.trainerA, 'GET', `/api/trainees/${q}/attempts`],
+          [`member ${bad}`, w.trainerA, 'DELETE', `/api/teams/${T}/members/${q}`],
+          [`before ${bad}`, w.traineeA, 'GET', `/api/me/attempts?before=${q}`],
+          [`limit ${bad}`, w.traineeA, 'GET', `/api/me/attempts?limit=${q}`],
+          [`assignmentId ${bad}`, w.traineeA, 'GET', `/api/me/attempts?assignmentId=${q}`],
+          [`userId ${bad}`, w.trainerA, 'GET', `/api/teams/${T}/attempts?userId=${q}`],
+          [`board limit ${bad}`, w.traineeA, 'GET', `/api/leaderboards/${T}?limit=${q}`],
+          [`progress assignment ${bad}`, w.trainerA, 'GET', `/api/teams/${T}/progress?assignment=${q}`],
+        );
+      }
+      for (const bad of ['Infinity', 'NaN', '7', 7.5, 1e300, null, true, [1]]) {
+        calls.push(
+          [`body teamId ${bad}`, w.trainerA, 'POST', '/api/assignments', { teamId: bad, scenarioId: SCENARIO, dueAt: inAWeek() }],
+          [`body passMark ${bad}`, w.trainerA, 'POST', '/api/assignments', { teamId: T, scenarioId: SCENARIO, dueAt: inAWeek(), passMark: bad }],
+          [`body maxAttempts ${bad}`, w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { maxAttempts: bad === null ? 'x' : bad }],
+          [`body trainees ${bad}`, w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { trainees: [bad] }],
+        );
+      }
+      for (const [label, c, method, url, body] of calls) {
+        const r = await c.request(method, url, body);
+        expect([label, r.status]).toEqual([label, 400]);
+        expect(r.body).toEqual({ error: 'Bad Request', message: expect.any(String) });
+      }
+    });
+
+    it('due dates outside 2000-2099 are refused with the accepted range; inside, stored exactly', async () => {
+      for (const dueAt of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2030-06-30T23:59:60Z']) {
+        const r = await w.trainerA.post('/api/assignments', { teamId: w.teamA.id, scenarioId: SCENARIO, dueAt });
+        expect([dueAt, r.status]).toEqual([dueAt, 400]);
+        expect(r.body.message).toBe('body.dueAt must be a date-time between 2000-01-01 and 2099-12-31 (UTC)');
+        const many = await w.trainerA.post(`/api/teams/${w.teamA.id}/assignments`, { scenarioIds: [SCENARIO], dueAt });
+        expect(many.status).toBe(400);
+      }
+      for (const dueAt of ['2000-01-01T00:00:00.000Z', '2099-12-31T23:59:59.000Z']) {
+        const r = await w.trainerA.post('/api/assignments', { teamId: w.teamA.id, scenarioId: SCENARIO, dueAt });
+        expect(r.status).toBe(201);
+        expect(r.body.dueAt).toBe(dueAt);
+        const patched = await w.trainerA.request('PATCH', `/api/assignments/${r.body.id}`, { dueAt: '0001-01-01T00:00:00Z' });
+        expect(patched.status).toBe(400);
+      }
+    });
+
+    it('does not coerce body types: seconds as text, list or boolean, assignmentId 0, false or ""', async () => {
+      const choose = best.events.find((e) => e.type === 'player.choose') as { choice: string; seconds: number };
+      const first = best.events.indexOf(choose as (typeof best.events)[number]);
+      for (const seconds of ['4', [4], true]) {
+        const events = best.events.map((e, i) => (i === first ? { ...e, seconds } : e));
+        const r = await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events, clientAttemptId: `coerce-${JSON.stringify(seconds)}` });
+        expect([seconds, r.status]).toEqual([seconds, 400]);
+      }
+      for (const assignmentId of [0, false, '', '1']) {
+        const r = await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: `free-${JSON.stringify(assignmentId)}`, assignmentId });
+        expect([assignmentId, r.status]).toEqual([assignmentId, 400]);
+      }
+      expect((await w.traineeA.get('/api/me/attempts')).body.attempts).toEqual([]);
+      expect((await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: 'free-null', assignmentId: null })).status).toBe(201);
+      expect((await w.traineeA.request('PUT', '/api/me/preferences', { leaderboardOptOut: 'true' })).status).toBe(400);
     });
   });
 });

@@ -3,8 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { unprocessable } from '../errors.ts';
+import { MIN_PASS_MARK } from '../../engine/report.ts';
 import type { Assignment, Progress, User } from '../store/index.ts';
-import { id, object, scenarioId } from './schemas.ts';
+import { dueAt, dueDate, id, object, scenarioId } from './schemas.ts';
 import { visibleTeam } from './teams.ts';
 
 export type AssignmentStatus = 'not-started' | 'in-progress' | 'passed' | 'failed' | 'overdue';
@@ -54,8 +55,8 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
           {
             teamId: id,
             scenarioId,
-            dueAt: { type: 'string', format: 'date-time' },
-            passMark: { type: 'integer', minimum: 0, maximum: 100, default: 70 },
+            dueAt,
+            passMark: { type: 'integer', minimum: MIN_PASS_MARK, maximum: 100, default: 70 },
             maxAttempts: { type: ['integer', 'null'], minimum: 1, maximum: 1000, default: null },
           },
           ['teamId', 'scenarioId', 'dueAt'],
@@ -65,6 +66,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
     async (request, reply) => {
       const user = request.user as User;
       const b = request.body;
+      const due = dueDate(b.dueAt);
       const team = await visibleTeam(store, user, b.teamId, false);
       if (!library.scenarios.has(b.scenarioId)) {
         throw unprocessable(`no scenario "${b.scenarioId}" (available: ${[...library.scenarios.keys()].sort().join(', ')})`);
@@ -72,7 +74,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
       const assignment = await store.createAssignment({
         teamId: team.id,
         scenarioId: b.scenarioId,
-        dueAt: new Date(b.dueAt),
+        dueAt: due,
         passMark: b.passMark,
         maxAttempts: b.maxAttempts,
         createdBy: user.id,

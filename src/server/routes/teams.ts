@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { DuplicateError, type Store, type Team, type TeamWithCount, type User } from '../store/index.ts';
 import { assignmentJson, statusOf } from './assignments.ts';
 import { attemptSummaryJson } from './attempts.ts';
-import { bigId, cleanName, id, object, scenarioId, teamParams } from './schemas.ts';
+import { bigId, cleanName, id, object, scenarioId, teamName, teamParams } from './schemas.ts';
 
 // No 0/O, 1/I/L: codes are read aloud and typed from paper.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -51,7 +51,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post<{ Body: { name: string } }>(
     '/api/teams',
-    { config: { auth: 'trainer' }, schema: { body: object({ name: { type: 'string', minLength: 1, maxLength: 80, pattern: '\\S' } }, ['name']) } },
+    { config: { auth: 'trainer' }, schema: { body: object({ name: teamName }, ['name']) } },
     async (request, reply) => {
       const user = request.user as User;
       for (let tries = 0; ; tries++) {

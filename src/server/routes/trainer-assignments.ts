@@ -10,14 +10,15 @@ import type { FastifyInstance } from 'fastify';
 import type { AssignmentJson } from '../../trainer/lib/types.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, forbidden, notFound, unprocessable } from '../errors.ts';
+import { MIN_PASS_MARK } from '../../engine/report.ts';
 import type { Assignment, Store, User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
 import { assignmentJson, statusOf } from './assignments.ts';
-import { id, idParams, object, scenarioId, teamParams } from './schemas.ts';
+import { dueAt, dueDate, id, idParams, object, scenarioId, teamParams } from './schemas.ts';
 import { visibleTeam } from './teams.ts';
 
-const dueAt = { type: 'string', format: 'date-time' } as const;
-const passMark = { type: 'integer', minimum: 0, maximum: 100 } as const;
+// Never below MIN_PASS_MARK: a customer who was not won back is capped under it, so a pass means won back.
+const passMark = { type: 'integer', minimum: MIN_PASS_MARK, maximum: 100 } as const;
 const maxAttempts = { type: ['integer', 'null'], minimum: 1, maximum: 1000 } as const;
 /** null or absent: the whole team. */
 const trainees = { anyOf: [{ type: 'array', items: id, minItems: 1, maxItems: 1000, uniqueItems: true }, { type: 'null' }] } as const;
@@ -93,6 +94,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
     async (request, reply) => {
       const user = request.user as User;
       const b = request.body;
+      const due = dueDate(b.dueAt);
       const team = await visibleTeam(store, user, request.params.teamId, false);
       const unknown = b.scenarioIds.filter((s) => !library.scenarios.has(s));
       if (unknown.length) throw unprocessable(`no scenario ${unknown.map((s) => `"${s}"`).join(', ')}`, { scenarioIds: unknown });
@@ -100,7 +102,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
       const created = await trainerStore.createAssignments({
         teamId: team.id,
         scenarioIds: b.scenarioIds,
-        dueAt: new Date(b.dueAt),
+        dueAt: due,
         passMark: b.passMark,
         maxAttempts: b.maxAttempts,
         createdBy: user.id,
@@ -126,10 +128,11 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
     async (request) => {
       const b = request.body;
       if (Object.keys(b).length === 0) throw badRequest('nothing to change: send dueAt, passMark, maxAttempts or trainees');
+      const due = b.dueAt === undefined ? undefined : dueDate(b.dueAt);
       const a = await ownAssignment(store, request.user as User, request.params.id);
       const chosen = b.trainees === undefined ? undefined : await checkTrainees(a.teamId, b.trainees);
       const updated = await trainerStore.updateAssignment(a.id, {
-        dueAt: b.dueAt === undefined ? undefined : new Date(b.dueAt),
+        dueAt: due,
         passMark: b.passMark,
         maxAttempts: b.maxAttempts,
         trainees: chosen,

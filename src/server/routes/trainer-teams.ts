@@ -5,10 +5,10 @@ import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
-import { cleanName, id, object, teamParams } from './schemas.ts';
+import { cleanName, id, object, teamName, teamParams } from './schemas.ts';
 import { newInviteCode, teamJson, visibleTeam } from './teams.ts';
 
-export const teamName = { type: 'string', minLength: 1, maxLength: 80, pattern: '\\S' } as const;
+export { teamName };
 
 export function registerTrainerTeamRoutes(app: FastifyInstance, ctx: ServerContext, trainerStore: TrainerStore): void {
   const { store } = ctx;
