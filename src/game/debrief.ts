@@ -49,6 +49,8 @@ export interface DebriefModel {
   scores: { empathy: number; ownership: number; timing: number; overall: number };
   passed: boolean;
   passMark: number;
+  /** Why the overall score was capped (the customer was not won back), or null. */
+  capNote: string | null;
   outcome: Outcome | null;
   outcomeLabel: string;
   endingLine: string | null;
@@ -140,6 +142,7 @@ export function buildDebrief(s: Scenario, report: ConversationReport, events: Co
     scores: { empathy: report.empathy, ownership: report.ownership, timing: report.timing, overall: report.overall },
     passed: report.passed,
     passMark: report.passMark,
+    capNote: report.cap?.explanation ?? null,
     outcome: report.outcome,
     outcomeLabel: report.outcome ? OUTCOME_LABEL[report.outcome] : 'Unfinished',
     endingLine: ending?.line ?? null,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/engine/files.ts';
 import { parseCsv } from '../../src/trainer/lib/csv.ts';
 import { baseScenario, cli, tempDir, variant, writeFixture } from '../cli/support.ts';
+import { MIN_PASS_MARK } from '../../src/engine/report.ts';
 import { attemptId, BACKENDS, Client, eventsScoring, inAWeek, login, makeWorld, routesOf, SCENARIO, testApp, type Events, type Res, type TestStore, type World } from './helpers.ts';
 
 const { best, worst } = routesOf();
@@ -174,8 +175,9 @@ describe.each(BACKENDS)('trainer routes ($name)', ({ open }) => {
   });
 
   it('edits an assignment (a new pass mark re-decides who passed) and withdraws it', async () => {
-    const [a] = await assign({ passMark: 0 });
-    const score = routesOf().all.map((r) => r.report.overall).find((s) => s > WORST && s < BEST) as number;
+    const [a] = await assign({ passMark: MIN_PASS_MARK });
+    // A won-back route between the lowest pass mark and the best: it passes now, and fails once raised.
+    const score = routesOf().all.filter((r) => r.report.outcome === 'won-back').map((r) => r.report.overall).find((s) => s >= MIN_PASS_MARK && s < BEST) as number;
     expect((await play(w.traineeA, eventsScoring(score), a.id)).status).toBe(201);
     const statusOfAnn = async () => {
       const p = await w.trainerA.get(`/api/teams/${w.teamA.id}/progress`);
@@ -405,6 +407,8 @@ describe.each(BACKENDS)('trainer routes ($name)', ({ open }) => {
       expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(r.raw.body).toContain('<title>Trainer</title>');
       expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+      // Mermaid's diagrams carry a <style>: inline styles are allowed here, and only here.
+      expect(r.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
     } finally {
       await withBuild.close();
       rmSync(dist, { recursive: true, force: true });

@@ -103,6 +103,7 @@ export function debriefScreen(p: DebriefProps): HTMLElement {
           h('span', { class: `outcome outcome-${outcomeClass}`, 'data-outcome': m.outcome ?? '' }, m.outcomeLabel),
         ),
       ),
+      m.capNote ? h('p', { class: 'cap-note', 'data-cap': 'true' }, m.capNote, ' A pass means the customer was won back.') : null,
       p.sync ?? null,
       h('div', { class: 'scores' }, scoreBar('Empathy', m.scores.empathy, 'empathy'), scoreBar('Ownership', m.scores.ownership, 'ownership'), scoreBar('Remedy timing', m.scores.timing, 'timing')),
       h(

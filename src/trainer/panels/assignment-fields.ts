@@ -3,6 +3,7 @@ import { h } from 'preact';
 import { useId } from 'preact/hooks';
 import { fromLocalInput } from '../lib/format.ts';
 import { field } from '../components/ui.ts';
+import { MIN_PASS_MARK } from '../../engine/report.ts';
 
 export interface SettingsValue {
   /** datetime-local value. */
@@ -21,7 +22,7 @@ export function validateSettings(v: SettingsValue, opts: { allowPast?: boolean; 
   if (!due) out.due = 'Pick a due date and time.';
   else if (!opts.allowPast && Date.parse(due) < now - 60_000) out.due = 'The due date is in the past; trainees would be overdue at once.';
   const mark = Number(v.passMark);
-  if (v.passMark.trim() === '' || !Number.isInteger(mark) || mark < 0 || mark > 100) out.passMark = 'A whole number from 0 to 100.';
+  if (v.passMark.trim() === '' || !Number.isInteger(mark) || mark < MIN_PASS_MARK || mark > 100) out.passMark = `A whole number from ${MIN_PASS_MARK} to 100.`;
   if (v.limit.trim() !== '') {
     const n = Number(v.limit);
     if (!Number.isInteger(n) || n < 1 || n > 1000) out.limit = 'A whole number from 1 to 1000, or leave empty for no limit.';
@@ -38,8 +39,8 @@ export function AssignmentSettings({ value: v, onChange, problems }: { value: Se
     field({ label: 'Due', error: problems.due, hint: 'In your local time.' }, (p) =>
       h('input', { ...p, type: 'datetime-local', name: 'due', required: true, value: v.due, onInput: (e: Event) => onChange({ ...v, due: value(e) }) }),
     ),
-    field({ label: 'Pass mark', error: problems.passMark, hint: 'Overall score needed, 0–100.' }, (p) =>
-      h('input', { ...p, type: 'number', name: 'pass-mark', min: 0, max: 100, step: 1, inputMode: 'numeric', required: true, value: v.passMark, onInput: (e: Event) => onChange({ ...v, passMark: value(e) }) }),
+    field({ label: 'Pass mark', error: problems.passMark, hint: `Overall score needed, ${MIN_PASS_MARK}–100. Only a customer won back can pass.` }, (p) =>
+      h('input', { ...p, type: 'number', name: 'pass-mark', min: MIN_PASS_MARK, max: 100, step: 1, inputMode: 'numeric', required: true, value: v.passMark, onInput: (e: Event) => onChange({ ...v, passMark: value(e) }) }),
     ),
     field({ label: 'Attempt limit', error: problems.limit, hint: 'Empty: as many attempts as they like.' }, (p) =>
       h('input', { ...p, type: 'number', name: 'attempt-limit', min: 1, max: 1000, step: 1, inputMode: 'numeric', placeholder: 'No limit', value: v.limit, onInput: (e: Event) => onChange({ ...v, limit: value(e) }) }),

@@ -10,6 +10,7 @@ import type { AttemptDetail, FeedbackJson, ProgressJson, TraineeAttemptsJson, Tr
 import { href } from '../router.ts';
 import { Badge, Card, Empty, ErrorBox, field, Icon, Loading, PageHeader, Stat, StatusBadge } from '../components/ui.ts';
 import { ScoreChart } from '../components/score-chart.ts';
+import { UNWON_CAP } from '../../engine/report.ts';
 
 export function TraineePage({ traineeId }: { traineeId: number }) {
   const data = useResource(() => api.traineeAttempts(traineeId), [traineeId]);
@@ -167,6 +168,9 @@ function Transcript({ a }: { a: AttemptDetail }) {
     'div',
     { class: 'transcript' },
     h('p', { class: 'muted small' }, `Customer satisfaction at the end: ${a.satisfaction}%.`),
+    a.outcome && a.outcome !== 'won-back'
+      ? h('p', { class: 'small cap-note', 'data-cap': 'true' }, `${a.outcome === 'went-public' ? 'The customer went public' : 'The customer was lost'}, so the overall score is capped at ${UNWON_CAP}: a pass always means the customer was won back.`)
+      : null,
     h('ol', { class: 'turns' }, a.lines.map((l) => h(Turn, { key: l.turn, l }))),
     a.ending
       ? h(
