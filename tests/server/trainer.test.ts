@@ -354,6 +354,13 @@ describe.each(BACKENDS)('trainer routes ($name)', ({ open }) => {
     const up = await w.trainerA.post('/api/scenarios', { yaml, fileName: 'lamp-lost.yaml' });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     expect(up.body).toMatchObject({ replaced: false, scenario: { id: 'lamp-lost', source: 'uploaded', uploadedBy: 'Trainer A', routes: 2 } });
+    // The gate's figures come with the upload, the same as `paths` prints: a random pick wins the lamp
+    // back half the time, but even that route scores below the pass mark, so no blind player passes.
+    const gate = up.body.scenario.gameability;
+    expect(gate).toMatchObject({ gameable: false, maxMean: 50, maxPassRate: 0.05 });
+    const random = gate.strategies.find((f: { id: string }) => f.id === 'random');
+    expect(random).toMatchObject({ plays: 200, passRate: 0 });
+    expect(random.mean).toBeGreaterThan(20);
     expect((await w.traineeA.get('/api/scenarios')).body.scenarios.map((s: { id: string }) => s.id)).toContain('lamp-lost');
     // The game fetches uploads whole, to play them; built-in scenarios ship with the game, and a
     // visitor who is not signed in gets none.

@@ -13,10 +13,11 @@ import type { Library } from '../../engine/files.ts';
 import { toMermaid } from '../../engine/graph.ts';
 import { parseScenario, type ScenarioError } from '../../engine/load.ts';
 import { summarizeRoutes, type RouteSummary } from '../../engine/routes.ts';
+import { games, measureGameability, GATE_MAX_MEAN, GATE_MAX_PASS_RATE } from '../../engine/gameability.ts';
 import type { Scenario } from '../../engine/schema.ts';
 import { locator } from '../../cli/locate.ts';
 import { skillsOf } from '../../trainer/lib/skills.ts';
-import type { ScenarioCard, ScenarioDetail } from '../../trainer/lib/types.ts';
+import type { GameabilityJson, ScenarioCard, ScenarioDetail } from '../../trainer/lib/types.ts';
 import type { ServerContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import type { User } from '../store/index.ts';
@@ -63,6 +64,24 @@ export function summaryOf(s: Scenario): RouteSummary | null {
   return summaries.get(s) ?? null;
 }
 
+const gates = new WeakMap<Scenario, GameabilityJson>();
+
+/** The gameability gate's figures for a scenario, once per scenario object. */
+export function gameabilityOf(s: Scenario): GameabilityJson {
+  let g = gates.get(s);
+  if (!g) {
+    const m = measureGameability(s);
+    g = {
+      strategies: m.strategies.map(({ id, label, plays, mean, passRate }) => ({ id, label, plays, mean, passRate })),
+      gameable: m.strategies.some(games),
+      maxMean: GATE_MAX_MEAN,
+      maxPassRate: GATE_MAX_PASS_RATE,
+    };
+    gates.set(s, g);
+  }
+  return g;
+}
+
 interface UploadMeta {
   uploadId: number;
   fileName: string;
@@ -86,6 +105,7 @@ export function scenarioCard(s: Scenario, meta: UploadMeta | undefined): Scenari
     truncated: sum?.truncated ?? false,
     score: sum ? { overall: range('overall'), empathy: range('empathy'), ownership: range('ownership'), timing: range('timing') } : null,
     outcomes: sum?.outcomes ?? {},
+    gameability: sum ? gameabilityOf(s) : null,
     source: meta ? 'uploaded' : 'built-in',
     uploadedAt: meta?.uploadedAt ?? null,
     uploadedBy: meta?.uploadedBy ?? null,

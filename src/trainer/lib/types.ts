@@ -68,9 +68,27 @@ export interface ScenarioCard {
   truncated: boolean;
   score: { overall: ScoreRange; empathy: ScoreRange; ownership: ScoreRange; timing: ScoreRange } | null;
   outcomes: Record<string, number>;
+  /** How blind play fares under shuffled replies (the lint gate's figures); null when not measured. */
+  gameability: GameabilityJson | null;
   source: 'built-in' | 'uploaded';
   uploadedAt: string | null;
   uploadedBy: string | null;
+}
+
+export interface StrategyJson {
+  id: string;
+  label: string;
+  plays: number;
+  mean: number;
+  passRate: number;
+}
+
+export interface GameabilityJson {
+  strategies: StrategyJson[];
+  /** True when any strategy averages over the gate's mean or passes more often than it allows. */
+  gameable: boolean;
+  maxMean: number;
+  maxPassRate: number;
 }
 
 export interface ScenarioDetail extends ScenarioCard {

@@ -10,6 +10,7 @@ import type { ScenarioDetail } from '../lib/types.ts';
 import { href, navigate } from '../router.ts';
 import { Badge, Button, Card, Dialog, Empty, ErrorBox, field, Icon, Loading, PageHeader, Stat } from '../components/ui.ts';
 import { Diagram } from '../components/diagram.ts';
+import { GateTable } from '../components/gate.ts';
 import { SETTING_LABEL } from './assign.ts';
 import { Range } from './scenarios.ts';
 
@@ -97,6 +98,7 @@ function ScenarioView({ s }: { s: ScenarioDetail }) {
         h('h3', { class: 'h3' }, `Best route (${s.bestRoute.overall})`),
         h('ol', { class: 'route' }, s.bestRoute.steps.map((step) => h('li', null, h('code', null, step)))),
       ),
+      s.gameability ? h(Card, { title: 'Without reading' }, h(GateTable, { g: s.gameability })) : null,
     ),
     h(Card, { title: 'Branches' }, h(Diagram, { source: s.mermaid, label: `Diagram of the branches of ${s.title}` })),
     h(AssignDialog, { open: assigning, scenario: s, onClose: () => setAssigning(false) }),

@@ -6,6 +6,7 @@ import { api, ApiError } from '../api.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { DIFFICULTY_LABEL, formatDate, plural } from '../lib/format.ts';
 import type { ScenarioCard, ScenarioProblem } from '../lib/types.ts';
+import { GateTable } from '../components/gate.ts';
 import { href } from '../router.ts';
 import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Icon, Loading, Notice, notify, PageHeader } from '../components/ui.ts';
 import { SETTING_LABEL, SkillChips } from './assign.ts';
@@ -185,6 +186,7 @@ function Upload({ onUploaded }: { onUploaded: () => void }) {
           h('p', null, `${done.routes.toLocaleString()} routes, scores ${done.score?.overall.min}–${done.score?.overall.max}. `, h('a', { href: href.scenario(done.id) }, 'See its branches'), ' or assign it from a team’s page. Signed-in trainees find it in the game’s list.'),
         )
       : null,
+    done?.gameability ? h(GateTable, { g: done.gameability }) : null,
     h(
       ConfirmDialog,
       {
