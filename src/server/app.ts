@@ -13,6 +13,7 @@ import { formatError } from '../engine/load.ts';
 import type { RateLimitSetting, ServerContext } from './context.ts';
 import { errorBody, installErrorHandlers } from './errors.ts';
 import { installAuth } from './plugins/auth.ts';
+import { installLimits } from './plugins/limits.ts';
 import { installSecurity } from './plugins/security.ts';
 import { installValidation } from './validation.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
@@ -43,6 +44,10 @@ export interface AppOptions {
   sessionTtlMs?: number;
   loginLimit?: RateLimitSetting;
   signupLimit?: RateLimitSetting;
+  /** Failed logins per IP (any email). */
+  loginIpLimit?: RateLimitSetting;
+  /** Attempt submissions per user. */
+  attemptLimit?: RateLimitSetting;
 }
 
 /**
@@ -120,8 +125,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   installValidation(app);
   await app.register(fastifyCookie);
-  await installSecurity(app);
+  await installSecurity(app, ctx.store.db);
   installAuth(app, ctx.store);
+  installLimits(app, {
+    loginIpLimit: options.loginIpLimit ?? { max: 30, timeWindow: 15 * 60 * 1000 },
+    attemptLimit: options.attemptLimit ?? { max: 30, timeWindow: 10 * 60 * 1000 },
+  });
 
   registerScenarioRoutes(app, ctx);
   registerAccountRoutes(app, ctx);

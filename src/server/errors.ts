@@ -50,7 +50,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return;
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    if (status >= 500) {
+    const retryAfter = (err as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    // An ApiError's 503 (busy, try again) says what it is; any other 5xx is a bug and says nothing.
+    if (status >= 500 && !(err instanceof ApiError && status === 503)) {
       request.log.error({ err }, 'request failed');
       reply.code(status).send(errorBody(status, 'something went wrong on the server; the error was logged'));
       return;

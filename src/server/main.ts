@@ -5,6 +5,7 @@
 import { buildApp, parseTrustProxy } from './app.ts';
 import { openStore, storeConfigFromEnv, StoreBusyError, type Store } from './store/index.ts';
 import { warmUp } from './store/warmup.ts';
+import { sweepRateLimits } from './plugins/limits.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -57,8 +58,11 @@ if (trainers === 0) {
   console.log(`No trainer account yet: open ${shown} to set one up, or run npm run -s cli -- user add --role trainer --email … --password …`);
 }
 
-// Expired sessions are swept hourly (lookups already ignore them).
-const sweep = setInterval(() => void store.deleteExpiredSessions().catch(() => {}), 3600_000);
+// Expired sessions and rate-limit windows are swept hourly (lookups already ignore them).
+const sweep = setInterval(() => {
+  void store.deleteExpiredSessions().catch(() => {});
+  void sweepRateLimits(store.db).catch(() => {});
+}, 3600_000);
 sweep.unref();
 
 let stopping = false;

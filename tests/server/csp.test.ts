@@ -122,10 +122,10 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in Chromium', () => {
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __probe?: unknown }).__probe, undefined, { timeout: 15_000 });
     const r = await page.evaluate(() => (window as unknown as { __probe: Record<string, unknown> }).__probe);
-    expect(r).toMatchObject({ dataImage: true, blobImage: true, blobWorker: true, fetchApi: true, fetchData: true, inlineStyle: true, eval: false, inlineScript: false });
+    expect(r).toMatchObject({ dataImage: true, blobImage: true, blobWorker: true, fetchApi: true, fetchData: true, inlineStyle: false, eval: false, inlineScript: false });
     expect(r.dataAudio).not.toBe(false);
-    // The only violations are the two the probe provoked on purpose.
-    expect((r.violations as string[]).map((v) => v.split(' ')[0]).sort()).toEqual(['script-src', 'script-src-elem']);
+    // The only violations are the three the probe provoked on purpose.
+    expect((r.violations as string[]).map((v) => v.split(' ')[0]).sort()).toEqual(['script-src', 'script-src-elem', 'style-src-attr']);
     expect(refused.length).toBeGreaterThan(0);
     await page.close();
   });

@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseTrustProxy } from '../../src/server/app.ts';
-import { BACKENDS, Client, CSRF, inAWeek, makeWorld, routesOf, SCENARIO, testApp, type TestStore, type World } from './helpers.ts';
+import { TRAINER_CSP } from '../../src/server/plugins/security.ts';
+import { passwordWork } from '../../src/server/security/passwords.ts';
+import { attemptId, BACKENDS, Client, CSRF, eventsScoring, inAWeek, login, makeWorld, routesOf, SCENARIO, testApp, type TestStore, type World } from './helpers.ts';
 
 /** One raw HTTP/1.1 request over a socket (for request lines inject() cannot send); the status code. */
 function rawRequest(port: number, head: string, body = ''): Promise<number> {
@@ -193,6 +195,161 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
       expect((await w.traineeA.get('/api/me/attempts')).body.attempts).toEqual([]);
       expect((await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: 'free-null', assignmentId: null })).status).toBe(201);
       expect((await w.traineeA.request('PUT', '/api/me/preferences', { leaderboardOptOut: 'true' })).status).toBe(400);
+    });
+  });
+
+  describe('passwords and headers (finding 10)', () => {
+    it('refuses the most common passwords and says why', async () => {
+      for (const pw of ['password', 'Password1', 'iloveyou', 'qwertyuiop', 'P@ssw0rd', 'aaaaaaaaaa']) {
+        const r = await new Client(app).post('/api/join', { inviteCode: w.teamA.inviteCode, name: 'New', email: 'new@example.com', password: pw });
+        expect([pw, r.status]).toEqual([pw, 400]);
+        expect(r.body.message).toMatch(/most common passwords|repeated character/);
+      }
+      await ts.reset();
+      const setup = await new Client(app).post('/api/setup', { email: 'boss@example.com', name: 'Boss', password: 'baseball1' });
+      expect(setup.status).toBe(400);
+      expect(setup.body.message).toMatch(/most common passwords/);
+      expect((await new Client(app).post('/api/setup', { email: 'boss@example.com', name: 'Boss', password: 'violet kettle harbour' })).status).toBe(201);
+    });
+
+    it('sends HSTS only over https, and inline styles are allowed on the trainer page only', async () => {
+      const plain = await new Client(app).get('/api/health');
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+      expect(plain.headers['content-security-policy']).toContain("style-src 'self';");
+      expect(plain.headers['content-security-policy']).not.toContain('unsafe-inline');
+      const proxied = await testApp(ts.store, { trustProxy: ['127.0.0.1'] });
+      try {
+        const secure = await new Client(proxied).get('/api/health', { 'x-forwarded-proto': 'https' });
+        expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+        expect((await new Client(proxied).get('/api/health')).headers['strict-transport-security']).toBeUndefined();
+      } finally {
+        await proxied.close();
+      }
+      // A client cannot ask for HSTS on plain http without a trusted proxy.
+      expect((await new Client(app).get('/api/health', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBeUndefined();
+      expect(TRAINER_CSP).toContain("style-src 'self' 'unsafe-inline'");
+      expect(TRAINER_CSP.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'")).toBe(plain.headers['content-security-policy']);
+    });
+  });
+
+  describe('password-hash work (finding 4)', () => {
+    const wrong = (c: Client, email: string, headers?: Record<string, string>) => c.post('/api/session', { email, password: 'wrong password' }, headers);
+
+    it('failed logins are limited per IP too, whatever the email, before any hashing', async () => {
+      const limited = await testApp(ts.store, { loginIpLimit: { max: 10, timeWindow: 60_000 } });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 14; i++) statuses.push((await wrong(new Client(limited), `nobody${i}@example.com`)).status);
+        expect(statuses).toEqual([...Array(10).fill(401), ...Array(4).fill(429)]);
+        const refused = await wrong(new Client(limited), 'someone@example.com');
+        expect(refused.body.message).toMatch(/too many failed logins from this address; try again in \d+ seconds/);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        // Even the right password waits: the address is what is limited.
+        expect((await new Client(limited).post('/api/session', { email: 'trainer.a@example.com', password: 'correct horse battery' })).status).toBe(429);
+        // Successful logins from an address do not count against it.
+        const other = await testApp(ts.store, { trustProxy: ['127.0.0.1'], loginIpLimit: { max: 2, timeWindow: 60_000 } });
+        try {
+          const from = { 'x-forwarded-for': '192.0.2.10' };
+          for (let i = 0; i < 4; i++) expect((await new Client(other).post('/api/session', { email: 'ann@example.com', password: 'correct horse battery' }, from)).status).toBe(200);
+          expect((await wrong(new Client(other), 'x@example.com', from)).status).toBe(401);
+          expect((await wrong(new Client(other), 'y@example.com', from)).status).toBe(401);
+          expect((await wrong(new Client(other), 'z@example.com', from)).status).toBe(429);
+        } finally {
+          await other.close();
+        }
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('bounds the hashes running at once and refuses with 503 past the queue', async () => {
+      const saved = { concurrency: passwordWork.concurrency, queue: passwordWork.queue };
+      try {
+        passwordWork.concurrency = 2;
+        passwordWork.queue = 100;
+        passwordWork.peak = 0;
+        const many = await Promise.all(Array.from({ length: 24 }, (_, i) => wrong(new Client(app), `flood${i}@example.com`)));
+        expect(many.every((r) => r.status === 401)).toBe(true);
+        expect(passwordWork.peak).toBe(2);
+        expect(passwordWork.active).toBe(0);
+        passwordWork.queue = 3;
+        // A costlier hash (16 MiB), so that the flood finds the queue full.
+        const costly = await testApp(ts.store, { passwordParams: { logN: 14, r: 8, p: 1 } });
+        const flood = await Promise.all(Array.from({ length: 12 }, (_, i) => wrong(new Client(costly), `more${i}@example.com`)));
+        await costly.close();
+        const busy = flood.filter((r) => r.status === 503);
+        expect(busy.length).toBeGreaterThan(0);
+        expect(flood.filter((r) => r.status === 401).length).toBe(12 - busy.length);
+        expect(busy[0].body).toEqual({ error: 'Service Unavailable', message: 'the server is busy checking passwords; try again in a few seconds' });
+        expect(busy[0].headers['retry-after']).toBe('5');
+        expect(passwordWork.active).toBe(0);
+        expect(passwordWork.waiting).toHaveLength(0);
+      } finally {
+        Object.assign(passwordWork, saved);
+      }
+    });
+  });
+
+  describe('attempt flooding (finding 7)', () => {
+    it('a user may submit what a human can play: 429 past the limit, others unaffected', async () => {
+      const limited = await testApp(ts.store, { attemptLimit: { max: 5, timeWindow: 600_000 } });
+      try {
+        const ann = await login(limited, 'ann@example.com');
+        const statuses: number[] = [];
+        for (let i = 0; i < 8; i++) statuses.push((await ann.post('/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(90), clientAttemptId: attemptId() })).status);
+        expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+        const refused = await ann.post('/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(90), clientAttemptId: attemptId() });
+        expect(refused.body.message).toMatch(/^more than 5 attempts in 10 minutes is faster than anyone can play; try again in \d+ (seconds|minutes)$/);
+        expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+        const abe = await login(limited, 'abe@example.com');
+        expect((await abe.post('/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(90), clientAttemptId: attemptId() })).status).toBe(201);
+        expect((await ann.get('/api/me/attempts')).body.attempts).toHaveLength(5);
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('the average board counts the first 10 attempts at each scenario: volume does not move it', async () => {
+      const low = eventsScoring(routesOf().worst.report.overall);
+      const high = routesOf().best.events;
+      for (let i = 0; i < 10; i++) await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: low, clientAttemptId: attemptId() });
+      for (let i = 0; i < 40; i++) await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: high, clientAttemptId: attemptId() });
+      await w.traineeA2.post('/api/attempts', { scenarioId: SCENARIO, events: high, clientAttemptId: attemptId() });
+      for (const period of ['all', 'week']) {
+        const board = await w.trainerA.get(`/api/leaderboards/${w.teamA.id}?mode=average&period=${period}&scenario=${SCENARIO}`);
+        expect(board.body.entries.map((e: { name: string; value: number; attempts: number }) => [e.name, e.value, e.attempts])).toEqual([
+          ['Abe', routesOf().best.report.overall, 1],
+          ['Ann', routesOf().worst.report.overall, 50],
+        ]);
+      }
+    });
+  });
+
+  describe('rate limits shared across processes (finding 9)', () => {
+    it('two apps on one database count together, and a restart resets nothing', async () => {
+      const limit = { loginLimit: { max: 3, timeWindow: 600_000 } };
+      const one = await testApp(ts.store, limit);
+      const two = await testApp(ts.store, limit);
+      const wrongLogin = (a: FastifyInstance) => new Client(a).post('/api/session', { email: 'ann@example.com', password: 'wrong password' });
+      try {
+        expect((await wrongLogin(one)).status).toBe(401);
+        expect((await wrongLogin(two)).status).toBe(401);
+        expect((await wrongLogin(one)).status).toBe(401);
+        expect((await wrongLogin(two)).status).toBe(429);
+        await two.close();
+        const restarted = await testApp(ts.store, limit);
+        try {
+          expect((await wrongLogin(restarted)).status).toBe(429);
+        } finally {
+          await restarted.close();
+        }
+      } finally {
+        await one.close();
+      }
+      // The counters are rows: no email or address in them.
+      const rows = await ts.store.db.query<{ key: string }>('select key from rate_limits');
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.some((r) => /@|127\.0/.test(r.key))).toBe(false);
     });
   });
 });

@@ -89,7 +89,7 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-const TABLES = 'attempts, player_stats, player_weekly_stats, assignment_progress, assignments, sessions, teams, users';
+const TABLES = 'attempts, player_stats, player_weekly_stats, assignment_progress, assignments, sessions, teams, users, rate_limits';
 
 async function truncate(store: Store) {
   await store.db.exec(`truncate ${TABLES} restart identity cascade`);
@@ -143,6 +143,8 @@ export function testApp(store: Store, overrides: Partial<AppOptions> = {}): Prom
     passwordParams: TEST_SCRYPT,
     loginLimit: { max: 1000, timeWindow: 60_000 },
     signupLimit: { max: 1000, timeWindow: 60_000 },
+    loginIpLimit: { max: 100_000, timeWindow: 60_000 },
+    attemptLimit: { max: 100_000, timeWindow: 60_000 },
     ...overrides,
   });
 }

@@ -1,7 +1,7 @@
 // user add | list | password: accounts, straight in the store the server uses (same DATA_DIR /
 // DATABASE_URL). The way to make the first trainer without a browser.
 import { normalizeInviteCode } from '../../server/routes/accounts.ts';
-import { hashPassword } from '../../server/security/passwords.ts';
+import { commonPasswordProblem, hashPassword } from '../../server/security/passwords.ts';
 import { DuplicateError, openStore, storeConfigFromEnv, StoreBusyError, type Role, type Store } from '../../server/store/index.ts';
 import { parse } from '../args.ts';
 import { CliError, type CliContext, type Command } from '../command.ts';
@@ -26,6 +26,8 @@ async function passwordFrom(values: { password?: string; 'password-stdin'?: bool
   if (pw === undefined) throw new CliError(`a password is needed: --password <pw> or --password-stdin\nusage: ${usage}`);
   if (pw.length < MIN_PASSWORD) throw new CliError(`the password needs at least ${MIN_PASSWORD} characters`);
   if (pw.length > 200) throw new CliError('the password may have at most 200 characters');
+  const weak = commonPasswordProblem(pw);
+  if (weak) throw new CliError(weak);
   return pw;
 }
 

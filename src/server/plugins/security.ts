@@ -4,24 +4,28 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, errorBody } from '../errors.ts';
+import type { Queryable } from '../store/db.ts';
+import { databaseRateStore, waitText } from './limits.ts';
 
 /**
  * What the game needs, and nothing more:
- * - scripts and styles from the same origin (Vite's build emits files, no inline script); inline
- *   style attributes are allowed for the DOM layer and chart/diagram libraries;
+ * - scripts and styles from the same origin (Vite's build emits files, no inline script or style;
+ *   the DOM layer sets styles through element.style, which CSP does not restrict); only the trainer
+ *   dashboard's page allows inline styles (TRAINER_CSP): Mermaid puts a <style> in every diagram;
  * - images and audio from the origin, data: and blob: (Phaser turns SVG and generated textures into
  *   blob:/data: images; Howler may use data: audio);
  * - fetch/XHR to the origin only, plus data:/blob: (Phaser's and Howler's loaders read those too);
  * - workers from the origin or blob:;
  * - no eval: Phaser 4 and Howler do not need 'unsafe-eval'.
- * upgrade-insecure-requests is off so plain http://localhost keeps working; behind https the proxy
- * should add HSTS.
+ * upgrade-insecure-requests is off so plain http://localhost keeps working. HSTS is sent only on
+ * requests that came over https (directly, or through a trusted proxy's X-Forwarded-Proto): over
+ * plain http a browser ignores it, and a server reached at http://localhost must stay reachable.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   baseUri: ["'self'"],
   scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
+  styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   mediaSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'", 'data:'],
@@ -34,17 +38,36 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
+const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The policy as a header value. */
+export function cspHeader(directives: Record<string, string[] | null>): string {
+  return Object.entries(directives)
+    .map(([k, v]) => (v === null ? null : [kebab(k), ...v].join(' ')))
+    .filter((d): d is string => d !== null && !d.startsWith('upgrade-insecure-requests'))
+    .join(';');
+}
+
+/** The trainer dashboard's page: the same policy with inline styles, for Mermaid's diagrams. */
+export const TRAINER_CSP = cspHeader({ ...CSP_DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"] });
+
+export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
+
 /** Name and value of the header every non-GET /api request must carry (see docs/api.md). */
 export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_VALUE = 'make-it-right';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function installSecurity(app: FastifyInstance): Promise<void> {
+export async function installSecurity(app: FastifyInstance, db: Queryable): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     // The game loads only same-origin resources; COEP would block nothing useful and break embeds.
     crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS_VALUE);
   });
 
   // CSRF: a cross-site form or fetch cannot set a custom header without a CORS preflight, which this
@@ -58,9 +81,11 @@ export async function installSecurity(app: FastifyInstance): Promise<void> {
     }
   });
 
+  // Counters in the database, shared by every process on it (plugins/limits.ts).
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateStore(db) as unknown as NonNullable<Parameters<typeof rateLimit>[1]>['store'],
     errorResponseBuilder: (_request, context) =>
-      new ApiError(context.statusCode, `too many attempts; try again in ${context.after}`),
+      new ApiError(context.statusCode, `too many attempts; try again in ${waitText(Math.ceil(context.ttl / 1000))}`),
   });
 }

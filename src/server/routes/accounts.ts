@@ -1,11 +1,11 @@
 // Accounts: first-run setup, log in / log out, who am I, joining a team, preferences.
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
-import { conflict, notFound, unauthorized } from '../errors.ts';
+import { badRequest, conflict, notFound, unauthorized } from '../errors.ts';
 import { endSession, startSession } from '../plugins/auth.ts';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '../security/passwords.ts';
+import { burnPasswordCheck, commonPasswordProblem, hashPassword, verifyPassword } from '../security/passwords.ts';
 import { DuplicateError, type Store, type User } from '../store/index.ts';
-import { cleanName, email, normalizeEmail, object, password, personName } from './schemas.ts';
+import { cleanName, email, inviteCode, normalizeEmail, object, password, personName } from './schemas.ts';
 import { teamJson } from './teams.ts';
 
 export function userJson(u: User) {
@@ -39,6 +39,8 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     async (request, reply) => {
       if ((await store.trainerCount()) > 0) throw conflict('setup is done: a trainer account exists; log in instead');
       const { password: pw } = request.body;
+      const weak = commonPasswordProblem(pw);
+      if (weak) throw badRequest(weak);
       const user = await store.createFirstTrainer({
         email: normalizeEmail(request.body.email),
         name: cleanName(request.body.name),
@@ -108,12 +110,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
       config: { rateLimit: signupLimit },
       schema: {
         body: object(
-          { inviteCode: { type: 'string', minLength: 4, maxLength: 40 }, name: personName, email, password },
+          { inviteCode, name: personName, email, password },
           ['inviteCode', 'name', 'email', 'password'],
         ),
       },
     },
     async (request, reply) => {
+      const weak = commonPasswordProblem(request.body.password);
+      if (weak) throw badRequest(weak);
       const team = await store.teamByInviteCode(normalizeInviteCode(request.body.inviteCode));
       if (!team) throw notFound('no team has that invite code; check it with your trainer');
       let user: User;

@@ -21,11 +21,12 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * best: the best score (without a scenario: the best scores of each scenario, added up);
- * average: the mean score of every attempt; improved: best minus the first score of the period.
+ * average: the mean score of the first AVERAGE_COUNTS attempts at each scenario in the period (so
+ * volume does not move it); improved: best minus the first score of the period.
  */
 export function valueOf(mode: Mode, r: LeaderboardRow): number {
-  const attempts = r.attempts ?? 0;
-  if (mode === 'average') return attempts ? round1((r.total ?? 0) / attempts) : 0;
+  const counted = r.counted ?? r.attempts ?? 0;
+  if (mode === 'average') return counted ? round1((r.total ?? 0) / counted) : 0;
   if (mode === 'improved') return (r.best ?? 0) - (r.first ?? 0);
   return r.best ?? 0;
 }

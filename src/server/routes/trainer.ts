@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { TRAINER_CSP } from '../plugins/security.ts';
 import { TrainerStore } from '../store/trainer.ts';
 import { registerTrainerAssignmentRoutes } from './trainer-assignments.ts';
 import { registerTrainerProgressRoutes } from './trainer-progress.ts';
@@ -29,7 +30,11 @@ export async function registerTrainerRoutes(app: FastifyInstance, ctx: ServerCon
     } catch {
       throw notFound('the trainer dashboard is not built yet: run npm run build (npm start does)');
     }
-    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', TRAINER_CSP)
+      .send(html);
   };
   app.get('/trainer', page);
   app.get('/trainer/', page);

@@ -2,6 +2,9 @@
 // Storage Cheat Sheet: N=2^17, r=8, p=1 (128 MiB per hash, so maxmem is raised). The parameters are
 // stored with each hash, so raising them later still verifies old hashes.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { ApiError } from '../errors.ts';
 
 export interface ScryptParams {
   /** log2 of the CPU/memory cost N. */
@@ -15,7 +18,53 @@ export const OWASP_SCRYPT: ScryptParams = { logN: 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
+// ---- bounded work --------------------------------------------------------------------------------
+
+/**
+ * Every hash goes through one queue per process: at most `concurrency` at once (each takes 128 MiB
+ * and a core for a moment at the OWASP cost), at most `queue` waiting; past that the request is
+ * refused with 503 and Retry-After instead of piling up memory and latency for everybody.
+ */
+export const passwordWork = {
+  concurrency: Math.max(1, Math.min(4, availableParallelism() - 1)),
+  queue: 64,
+  active: 0,
+  waiting: [] as (() => void)[],
+  /** Most hashes seen running at once (for tests and diagnostics). */
+  peak: 0,
+};
+
+export class PasswordWorkBusy extends ApiError {
+  readonly retryAfter = 5;
+  constructor() {
+    super(503, 'the server is busy checking passwords; try again in a few seconds');
+  }
+}
+
+async function bounded<T>(fn: () => Promise<T>): Promise<T> {
+  const w = passwordWork;
+  if (w.active >= w.concurrency) {
+    if (w.waiting.length >= w.queue) throw new PasswordWorkBusy();
+    await new Promise<void>((resolve) => w.waiting.push(resolve));
+  } else {
+    w.active++;
+  }
+  w.peak = Math.max(w.peak, w.active);
+  try {
+    return await fn();
+  } finally {
+    const next = w.waiting.shift();
+    // A freed slot passes straight to the next in line (active stays the same), else it is given back.
+    if (next) next();
+    else w.active--;
+  }
+}
+
 function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return bounded(() => scryptNow(password, salt, params));
+}
+
+function scryptNow(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const N = 2 ** params.logN;
   const options: ScryptOptions = { N, r: params.r, p: params.p, maxmem: 256 * N * params.r };
   return new Promise((resolve, reject) => {
@@ -51,4 +100,27 @@ export async function verifyPassword(password: string, stored: string): Promise<
  */
 export async function burnPasswordCheck(params: ScryptParams = OWASP_SCRYPT): Promise<void> {
   await scrypt('not a password', Buffer.alloc(SALT_LENGTH), params);
+}
+
+// ---- common passwords ---------------------------------------------------------------------------
+
+/**
+ * The passwords people pick most, from zxcvbn-ts's common list (about 49,000 from breach corpora,
+ * shipped inside the package), those of 8 characters or more (shorter ones are refused anyway),
+ * compared without regard to case.
+ */
+let common: Set<string> | null = null;
+function commonPasswords(): Set<string> {
+  common ??= new Set((dictionary['passwords-common'] as string[]).filter((p) => p.length >= 8).map((p) => p.toLowerCase()));
+  return common;
+}
+
+/** Why a new password is refused, or null: one of the most common passwords is guessed first. */
+export function commonPasswordProblem(password: string): string | null {
+  const pw = password.normalize('NFKC').toLowerCase();
+  if (commonPasswords().has(pw) || commonPasswords().has(pw.trim())) {
+    return 'this password is on the list of the most common passwords, which are the first ones tried when an account is attacked; choose another (a few unrelated words make a good one)';
+  }
+  if (new Set(pw).size === 1) return 'a password of one repeated character is guessed at once; choose another';
+  return null;
 }

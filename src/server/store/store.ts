@@ -102,7 +102,10 @@ export interface LeaderboardRow {
   attempts: number | null;
   best: number | null;
   first: number | null;
+  /** Sum of the scores of the attempts the average counts (the first AVERAGE_COUNTS per scenario). */
   total: number | null;
+  /** How many attempts the average counts. */
+  counted: number | null;
 }
 
 export class DuplicateError extends Error {}
@@ -171,6 +174,12 @@ function toAttempt(r: Row): StoredAttempt {
   return a;
 }
 
+/**
+ * The average board counts a player's first this-many attempts at each scenario in the period
+ * (migrations/006_board_counted.sql): volume cannot drag an average up.
+ */
+export const AVERAGE_COUNTS = 10;
+
 // One statement: the attempt and both aggregates, so the leaderboard tables never disagree with the
 // attempts and a duplicate clientAttemptId changes nothing.
 const INSERT_ATTEMPT = `
@@ -181,20 +190,24 @@ with ins as (
   on conflict (user_id, client_attempt_id) do nothing
   returning id, user_id, scenario_id, overall, created_at
 ), total as (
-  insert into player_stats as p (user_id, scenario_id, attempts, total_score, best, first_score, first_at, best_at, last_at)
-  select user_id, scenario_id, 1, overall, overall, overall, created_at, created_at, created_at from ins
+  insert into player_stats as p (user_id, scenario_id, attempts, total_score, best, first_score, first_at, best_at, last_at, counted, counted_total)
+  select user_id, scenario_id, 1, overall, overall, overall, created_at, created_at, created_at, 1, overall from ins
   on conflict (user_id, scenario_id) do update set
     attempts = p.attempts + 1,
     total_score = p.total_score + excluded.total_score,
+    counted = least(p.counted + 1, ${AVERAGE_COUNTS}),
+    counted_total = p.counted_total + case when p.counted < ${AVERAGE_COUNTS} then excluded.total_score else 0 end,
     best = greatest(p.best, excluded.best),
     best_at = case when excluded.best > p.best then excluded.best_at else p.best_at end,
     last_at = excluded.last_at
 ), weekly as (
-  insert into player_weekly_stats as p (user_id, week_start, scenario_id, attempts, total_score, best, first_score, first_at, best_at, last_at)
-  select user_id, date_trunc('week', created_at at time zone 'UTC')::date, scenario_id, 1, overall, overall, overall, created_at, created_at, created_at from ins
+  insert into player_weekly_stats as p (user_id, week_start, scenario_id, attempts, total_score, best, first_score, first_at, best_at, last_at, counted, counted_total)
+  select user_id, date_trunc('week', created_at at time zone 'UTC')::date, scenario_id, 1, overall, overall, overall, created_at, created_at, created_at, 1, overall from ins
   on conflict (user_id, week_start, scenario_id) do update set
     attempts = p.attempts + 1,
     total_score = p.total_score + excluded.total_score,
+    counted = least(p.counted + 1, ${AVERAGE_COUNTS}),
+    counted_total = p.counted_total + case when p.counted < ${AVERAGE_COUNTS} then excluded.total_score else 0 end,
     best = greatest(p.best, excluded.best),
     best_at = case when excluded.best > p.best then excluded.best_at else p.best_at end,
     last_at = excluded.last_at
@@ -222,7 +235,8 @@ returning attempts`;
 // statement here keeps its generic plan.
 function leaderboardSql(period: Period, byScenario: boolean): string {
   const scenario = byScenario ? ' and scenario_id = $2::text' : '';
-  const aggregates = 'sum(attempts)::int as attempts, sum(best)::int as best, sum(first_score)::int as first, sum(total_score)::float8 as total';
+  const aggregates =
+    'sum(attempts)::int as attempts, sum(best)::int as best, sum(first_score)::int as first, sum(counted_total)::float8 as total, sum(counted)::int as counted';
   const team = 'team.id as team_id, team.name as team_name, team.trainer_id, team.invite_code, team.created_at as team_created_at';
   if (period === 'week') {
     // This week: Monday 00:00 UTC by the database clock, the same clock that dated the attempts.
@@ -230,7 +244,7 @@ function leaderboardSql(period: Period, byScenario: boolean): string {
 with team as (select id, name, trainer_id, invite_code, created_at from teams where id = $1),
   week as (select date_trunc('week', now() at time zone 'UTC')::date as start)
 select ${team},
-  u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total, to_char(week.start, 'YYYY-MM-DD') as week_start
+  u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total, s.counted, to_char(week.start, 'YYYY-MM-DD') as week_start
 from team cross join week
 left join users u on u.team_id = team.id and u.role = 'trainee'
 left join lateral (
@@ -241,7 +255,7 @@ left join lateral (
   return `
 with team as (select id, name, trainer_id, invite_code, created_at from teams where id = $1)
 select ${team},
-  u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total
+  u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total, s.counted
 from team
 left join users u on u.team_id = team.id and u.role = 'trainee'
 left join lateral (
@@ -622,6 +636,7 @@ export class Store {
         best: numOrNull(r.best),
         first: numOrNull(r.first),
         total: numOrNull(r.total),
+        counted: numOrNull(r.counted),
       }));
     return { team, rows, weekStart };
   }
