@@ -28,7 +28,7 @@ export function loadScenarioFile(path: string): LoadResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    return { ok: false, errors: [{ file: display, line: 1, column: 1, message: `cannot read file: ${(e as Error).message}` }] };
+    return { ok: false, errors: [{ file: display, line: 1, column: 1, message: `cannot read file: ${(e as Error).message}` }], warnings: [] };
   }
   return parseScenario(text, display);
 }
@@ -37,13 +37,16 @@ export interface Library {
   scenarios: Map<string, Scenario>;
   files: Map<string, string>;
   errors: ScenarioError[];
+  /** Printed by lint, never failing a file (a `#` that may cut a sentence short). */
+  warnings: ScenarioError[];
 }
 
 /** Loads every scenario in the folders; duplicate scenario ids across files are errors. */
 export function loadLibrary(paths: readonly string[] = [SCENARIO_DIR]): Library {
-  const lib: Library = { scenarios: new Map(), files: new Map(), errors: [] };
+  const lib: Library = { scenarios: new Map(), files: new Map(), errors: [], warnings: [] };
   for (const file of scenarioFiles(paths)) {
     const r = loadScenarioFile(file);
+    lib.warnings.push(...r.warnings);
     if (!r.ok) {
       lib.errors.push(...r.errors);
       continue;

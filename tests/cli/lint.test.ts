@@ -128,6 +128,16 @@ describe('lint', () => {
     expect(r.stdout).toContain('2 scenarios, 1 problem');
   });
 
+  it('prints a "#" that cuts a line of text short as a warning, and warnings alone exit 0', async () => {
+    const dir = tempDir();
+    const text = variant('text: I am so sorry, Pat.', 'text: I am so sorry, Pat. You are customer #1 to us.');
+    const file = writeFixture(dir, 'hash.yaml', text);
+    const r = await cli(['lint', '--no-gate', file]);
+    expect(r.stdout).toContain(`hash.yaml:${lineOf(text, 'customer #1')}:${text.split('\n')[lineOf(text, 'customer #1') - 1].indexOf('#') + 1}: warning: text is cut short before "#1 to us.`);
+    expect(r.stdout).toContain('1 scenario, 0 problems, 1 warning');
+    expect(r.code).toBe(0);
+  });
+
   it('reports a path that does not exist and exits 1', async () => {
     const r = await cli(['lint', 'no/such/place']);
     expect(r.code).toBe(1);

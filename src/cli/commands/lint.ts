@@ -54,7 +54,7 @@ export const lint: Command = {
     });
     const files = scenarioFiles(existing);
     const lib = loadLibrary(existing);
-    problems.push(...lib.errors);
+    problems.push(...lib.errors, ...lib.warnings.map((w) => ({ ...w, warning: true })));
     for (const [id, scenario] of lib.scenarios) {
       const findings = analyzeScenario(scenario);
       const file = lib.files.get(id) as string;
