@@ -25,6 +25,8 @@ const branch = z.strictObject({
     .string()
     .regex(CONDITION_PATTERN, CONDITION_HELP)
     .superRefine((c, ctx) => {
+      // The pattern above already reports a malformed condition; this adds only unknown move names.
+      if (!CONDITION_PATTERN.test(c)) return;
       const p = parseCondition(c);
       if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message });
     })

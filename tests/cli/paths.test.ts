@@ -18,7 +18,7 @@ describe('paths', () => {
     const r = await cli(['paths', 'trophy-room', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json).sort()).toEqual(['best', 'count', 'max', 'min', 'outcomes', 'scenarioId', 'truncated', 'worst']);
+    expect(Object.keys(json).sort()).toEqual(['best', 'count', 'endings', 'gameability', 'longestIsBest', 'max', 'min', 'outcomes', 'scenarioId', 'truncated', 'worst']);
     expect(json.scenarioId).toBe('trophy-room');
     expect(json.count).toBeGreaterThan(1);
     expect(Object.values(json.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(json.count);
@@ -27,6 +27,15 @@ describe('paths', () => {
     expect(json.best.overall).toBeGreaterThanOrEqual(json.worst.overall);
     expect(json.best.overall).toBe(json.max.overall);
     expect(json.worst.overall).toBe(json.min.overall);
+    // Routes per ending add up to the routes that end; every blind strategy has its figures.
+    expect(Object.values(json.endings as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(json.count);
+    const ids = json.gameability.strategies.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['position-1', 'longest', 'shortest', 'most-moves', 'says-sorry', 'random']));
+    for (const f of json.gameability.strategies) {
+      expect(f.mean).toBeGreaterThanOrEqual(0);
+      expect(f.passRate).toBeLessThanOrEqual(1);
+    }
+    expect(typeof json.gameability.gameable).toBe('boolean');
   });
 
   it('the best route it prints replays to the same scores on the machine', async () => {
