@@ -31,12 +31,37 @@ export interface RouteSummary {
 
 export const SILENCE_STEP = '(silence)';
 
-export function* walkRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): Generator<Route> {
+/**
+ * Bounds on a walk's work, for scenarios nobody has vetted (uploads): the route limit counts finished
+ * routes only, and a walk through loops whose exits never open finishes none. The walk stops after
+ * maxVisits steps or once Date.now() passes deadline, and says so in `exhausted`.
+ */
+export interface WalkBudget {
+  maxVisits?: number;
+  /** Epoch milliseconds. */
+  deadline?: number;
+  /** Filled in by the walk: steps taken. */
+  visits?: number;
+  /** Filled in by the walk: true when it stopped because the budget ran out. */
+  exhausted?: boolean;
+}
+
+function spent(budget: WalkBudget): boolean {
+  if (budget.exhausted) return true;
+  const visits = (budget.visits = (budget.visits ?? 0) + 1);
+  if ((budget.maxVisits !== undefined && visits > budget.maxVisits) || (budget.deadline !== undefined && visits % 512 === 0 && Date.now() > budget.deadline)) {
+    budget.exhausted = true;
+  }
+  return budget.exhausted === true;
+}
+
+export function* walkRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT, budget?: WalkBudget): Generator<Route> {
   let produced = 0;
   const events: ConversationEvent[] = [];
   const visiting = new Set<string>();
   function* visit(ctx: ConversationContext): Generator<Route> {
     if (produced >= limit) return;
+    if (budget && spent(budget)) return;
     if (ctx.ending) {
       produced++;
       yield { steps: events.map((e) => (e.type === 'player.choose' ? e.choice : SILENCE_STEP)), events: [...events], report: reportFor(s, ctx) };
@@ -61,7 +86,7 @@ export function* walkRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): Generator
 
 const KEYS = ['empathy', 'ownership', 'timing', 'overall'] as const;
 
-export function summarizeRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): RouteSummary | null {
+export function summarizeRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT, budget?: WalkBudget): RouteSummary | null {
   let count = 0;
   let best: Route | null = null;
   let worst: Route | null = null;
@@ -69,7 +94,7 @@ export function summarizeRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): Route
   const max = { empathy: 0, ownership: 0, timing: 0, overall: 0 };
   const outcomes: Record<string, number> = {};
   const endings: Record<string, number> = Object.fromEntries(Object.keys(s.endings).map((id) => [id, 0]));
-  for (const r of walkRoutes(s, limit)) {
+  for (const r of walkRoutes(s, limit, budget)) {
     count++;
     for (const k of KEYS) {
       min[k] = Math.min(min[k], r.report[k]);
@@ -82,5 +107,5 @@ export function summarizeRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT): Route
     if (!worst || r.report.overall < worst.report.overall) worst = r;
   }
   if (!best || !worst) return null;
-  return { scenarioId: s.id, count, truncated: count >= limit, outcomes, endings, min, max, best, worst };
+  return { scenarioId: s.id, count, truncated: count >= limit || budget?.exhausted === true, outcomes, endings, min, max, best, worst };
 }
