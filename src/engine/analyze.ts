@@ -3,6 +3,7 @@
 // Pure: takes a parsed Scenario, returns findings with the path of the YAML node to blame.
 import type { Scenario } from './schema.ts';
 import { possibleTargets, walkOutEnding } from './conversation.ts';
+import { neverHolds } from './condition.ts';
 
 export type FindingKind = 'unreachable' | 'dead-end' | 'loop-without-exit' | 'text-moves';
 
@@ -162,7 +163,66 @@ function textAndMoves(s: Scenario): Finding[] {
   return findings;
 }
 
+/**
+ * Targets a node can really lead to: a branch whose condition can never hold ("mood >= 101") is
+ * never taken, except the last one, which is taken when no condition holds.
+ */
+function openTargets(s: Scenario, nodeId: string): string[] {
+  const node = s.nodes[nodeId];
+  if (!node) return [];
+  const nexts = node.choices.map((c) => c.next);
+  if (node.silence) nexts.push(node.silence.next);
+  const out = new Set<string>();
+  for (const next of nexts) {
+    if (typeof next === 'string') out.add(next);
+    else next.forEach((b, i) => (i === next.length - 1 || !b.if || !neverHolds(b.if)) && out.add(b.to));
+  }
+  return [...out];
+}
+
+/**
+ * Loops whose every exit is unreachable: nodes that reach an ending only through branches whose
+ * condition can never hold. The route walk would wander such a loop for ever without finishing a
+ * route (an upload of one once stalled the server), and no player could ever leave it.
+ */
+function closedExits(s: Scenario): Finding[] {
+  const reachable = reachableIds(s);
+  const finishing = nodesThatCanFinish(s);
+  const incoming = new Map<string, string[]>();
+  for (const id of Object.keys(s.nodes)) {
+    for (const to of openTargets(s, id)) incoming.set(to, [...(incoming.get(to) ?? []), id]);
+  }
+  const open = new Set<string>();
+  const queue = Object.keys(s.endings);
+  while (queue.length) {
+    const id = queue.shift() as string;
+    for (const from of incoming.get(id) ?? []) {
+      if (open.has(from)) continue;
+      open.add(from);
+      queue.push(from);
+    }
+  }
+  const trapped = Object.keys(s.nodes).filter((id) => reachable.has(id) && finishing.has(id) && !open.has(id));
+  if (trapped.length === 0) return [];
+  const closed = new Set<string>();
+  for (const id of trapped) {
+    const node = s.nodes[id];
+    for (const next of [...node.choices.map((c) => c.next), ...(node.silence ? [node.silence.next] : [])]) {
+      if (typeof next !== 'string') for (const b of next) if (b.if && neverHolds(b.if)) closed.add(`"${b.if}"`);
+    }
+  }
+  const shown = [...closed].slice(0, 3).join(', ') + (closed.size > 3 ? ', …' : '');
+  const nodes = trapped.length === 1 ? `node "${trapped[0]}" gets` : `nodes ${quoteList(trapped.slice(0, 5))}${trapped.length > 5 ? ` and ${trapped.length - 5} more` : ''} get`;
+  return [
+    {
+      kind: 'loop-without-exit',
+      path: ['nodes', trapped[0]],
+      message: `loop whose every exit is unreachable: ${nodes} out only through conditions that can never hold (${shown}; mood and distrust run 0-100, patience 5-90)`,
+    },
+  ];
+}
+
 /** Every finding for one scenario, in the order: reachability, dead ends and loops, text against moves. */
 export function analyzeScenario(s: Scenario): Finding[] {
-  return [...reachability(s), ...stuck(s), ...textAndMoves(s)];
+  return [...reachability(s), ...stuck(s), ...closedExits(s), ...textAndMoves(s)];
 }

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { loadLibrary, type Library } from '../engine/files.ts';
 import { formatError } from '../engine/load.ts';
+import type { AnalysisLimits } from './analysis/pool.ts';
 import type { RateLimitSetting, ServerContext } from './context.ts';
 import { errorBody, installErrorHandlers } from './errors.ts';
 import { installAuth } from './plugins/auth.ts';
@@ -48,6 +49,8 @@ export interface AppOptions {
   loginIpLimit?: RateLimitSetting;
   /** Attempt submissions per user. */
   attemptLimit?: RateLimitSetting;
+  /** Budgets of the analysis of uploaded scenarios (steps, milliseconds, queue). */
+  analysis?: Partial<AnalysisLimits>;
 }
 
 /**
@@ -120,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     loginLimit: options.loginLimit ?? { max: 10, timeWindow: 15 * 60 * 1000 },
     signupLimit: options.signupLimit ?? { max: 20, timeWindow: 15 * 60 * 1000 },
+    analysis: options.analysis,
   };
 
   installErrorHandlers(app);

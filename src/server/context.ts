@@ -1,5 +1,6 @@
 // What the route modules share: the store, the scenario library and the security settings.
 import type { Library } from '../engine/files.ts';
+import type { AnalysisLimits } from './analysis/pool.ts';
 import type { ScryptParams } from './security/passwords.ts';
 import type { Store } from './store/index.ts';
 
@@ -18,4 +19,6 @@ export interface ServerContext {
   loginLimit: RateLimitSetting;
   /** Per IP on POST /api/join and POST /api/setup. */
   signupLimit: RateLimitSetting;
+  /** Budgets of the analysis of uploaded scenarios (default DEFAULT_ANALYSIS). */
+  analysis?: Partial<AnalysisLimits>;
 }

@@ -14,7 +14,7 @@ import { statusOf } from './assignments.ts';
 import { id, idParams, object, scenarioId, teamParams } from './schemas.ts';
 import { visibleTeam } from './teams.ts';
 import { trainerAssignmentJson } from './trainer-assignments.ts';
-import { summaryOf } from './trainer-scenarios.ts';
+import { figuresReady, summaryOf } from './trainer-scenarios.ts';
 
 interface ProgressQuery {
   format: 'json' | 'csv';
@@ -122,6 +122,7 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
       const s = library.scenarios.get(request.query.scenario);
       if (!s) throw unprocessable(`no scenario "${request.query.scenario}"`);
       const tallies = await trainerStore.mistakeTallies(team.id, s.id);
+      await figuresReady(s);
       const best = summaryOf(s)?.best.report.turns ?? [];
       return {
         team: { id: team.id, name: team.name },

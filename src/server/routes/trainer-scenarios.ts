@@ -12,13 +12,14 @@ import { analyzeScenario } from '../../engine/analyze.ts';
 import type { Library } from '../../engine/files.ts';
 import { toMermaid } from '../../engine/graph.ts';
 import { parseScenario, type ScenarioError } from '../../engine/load.ts';
-import { summarizeRoutes, type RouteSummary } from '../../engine/routes.ts';
+import { summarizeRoutes, type RouteSummary, type WalkBudget } from '../../engine/routes.ts';
 import { games, measureGameability, GATE_MAX_MEAN, GATE_MAX_PASS_RATE } from '../../engine/gameability.ts';
 import type { Scenario } from '../../engine/schema.ts';
 import { locator } from '../../cli/locate.ts';
 import { skillsOf } from '../../trainer/lib/skills.ts';
 import type { GameabilityJson, ScenarioCard, ScenarioDetail } from '../../trainer/lib/types.ts';
 import type { ServerContext } from '../context.ts';
+import { AnalysisPool, DEFAULT_ANALYSIS } from '../analysis/pool.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
@@ -39,8 +40,12 @@ export function uploadFileName(name: string | undefined, fallback = 'upload.yaml
   return /\.ya?ml$/i.test(base) ? base : `${base}.yaml`;
 }
 
-/** The same problems, with the same file:line:column, as `lint` reports for this text. */
-export function checkScenarioText(text: string, file: string): ScenarioCheck {
+/**
+ * The same problems, with the same file:line:column, as `lint` reports for this text. With a budget
+ * (uploads: analysis/job.ts, in a worker thread) the route walk stops when it runs out: the figures
+ * are then estimates (summary.truncated), or, when not one route was finished, the file is refused.
+ */
+export function checkScenarioText(text: string, file: string, budget?: WalkBudget): ScenarioCheck {
   const loaded = parseScenario(text, file);
   if (!loaded.ok) return { ok: false, problems: loaded.errors };
   const findings = analyzeScenario(loaded.scenario);
@@ -49,7 +54,11 @@ export function checkScenarioText(text: string, file: string): ScenarioCheck {
     const problems = findings.map((f) => ({ file, ...at(f.path), message: f.message }));
     return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
-  const summary = summarizeRoutes(loaded.scenario);
+  const summary = summarizeRoutes(loaded.scenario, undefined, budget);
+  if (!summary && budget?.exhausted) {
+    const message = `too costly to analyse: ${budget.visits ?? 0} steps through its routes finished none; fewer branches or loops with a real way out make it analysable`;
+    return { ok: false, problems: [{ file, line: 1, column: 1, message }] };
+  }
   if (!summary) return { ok: false, problems: [{ file, line: 1, column: 1, message: 'no route through this scenario reaches an ending' }] };
   return { ok: true, scenario: loaded.scenario, summary };
 }
@@ -57,26 +66,42 @@ export function checkScenarioText(text: string, file: string): ScenarioCheck {
 // ---- summaries ----------------------------------------------------------------------------------
 
 const summaries = new WeakMap<Scenario, RouteSummary | null>();
+/**
+ * Uploaded scenarios: their figures come from the analysis worker only (upload time, or after a
+ * restart in the background); until they arrive there are none, never a walk on the event loop.
+ */
+const uploaded = new WeakSet<Scenario>();
+const analysing = new WeakMap<Scenario, Promise<void>>();
 
 /** Route walk of a scenario, once per scenario object (a re-upload is a new object). */
 export function summaryOf(s: Scenario): RouteSummary | null {
-  if (!summaries.has(s)) summaries.set(s, summarizeRoutes(s));
+  if (!summaries.has(s) && !uploaded.has(s)) summaries.set(s, summarizeRoutes(s));
   return summaries.get(s) ?? null;
+}
+
+/** Once an uploaded scenario's figures are in (or its analysis gave up). */
+export async function figuresReady(s: Scenario): Promise<void> {
+  await analysing.get(s);
 }
 
 const gates = new WeakMap<Scenario, GameabilityJson>();
 
-/** The gameability gate's figures for a scenario, once per scenario object. */
-export function gameabilityOf(s: Scenario): GameabilityJson {
+export function computeGameability(s: Scenario): GameabilityJson {
+  const m = measureGameability(s);
+  return {
+    strategies: m.strategies.map(({ id, label, plays, mean, passRate }) => ({ id, label, plays, mean, passRate })),
+    gameable: m.strategies.some(games),
+    maxMean: GATE_MAX_MEAN,
+    maxPassRate: GATE_MAX_PASS_RATE,
+  };
+}
+
+/** The gameability gate's figures for a scenario, once per scenario object (uploads: from the worker). */
+export function gameabilityOf(s: Scenario): GameabilityJson | null {
   let g = gates.get(s);
   if (!g) {
-    const m = measureGameability(s);
-    g = {
-      strategies: m.strategies.map(({ id, label, plays, mean, passRate }) => ({ id, label, plays, mean, passRate })),
-      gameable: m.strategies.some(games),
-      maxMean: GATE_MAX_MEAN,
-      maxPassRate: GATE_MAX_PASS_RATE,
-    };
+    if (uploaded.has(s)) return null;
+    g = computeGameability(s);
     gates.set(s, g);
   }
   return g;
@@ -125,6 +150,7 @@ export class ScenarioUploads {
     readonly library: Library,
     readonly store: TrainerStore,
     readonly warn: (message: string) => void,
+    readonly pool: AnalysisPool = new AnalysisPool(),
   ) {
     this.builtIn = new Set(library.scenarios.keys());
   }
@@ -152,6 +178,7 @@ export class ScenarioUploads {
           continue;
         }
         this.add(loaded.scenario, { uploadId: u.id, fileName: u.fileName, uploadedAt: u.uploadedAt, uploadedBy: u.uploadedBy });
+        this.#analyseLater(loaded.scenario, u.yaml, u.fileName);
       }
       this.#generation = generation;
     } catch (e) {
@@ -159,7 +186,24 @@ export class ScenarioUploads {
     }
   }
 
+  /** A stored upload's figures, computed by the worker in the background (playable meanwhile). */
+  #analyseLater(s: Scenario, yaml: string, file: string): void {
+    const done = this.pool.analyse(yaml, file).then(
+      (r) => {
+        if (r.check.ok) {
+          summaries.set(s, r.check.summary);
+          if (r.gameability) gates.set(s, r.gameability);
+        } else {
+          this.warn(`uploaded scenario "${s.id}" (${file}) has no figures: ${r.check.problems[0]?.message ?? 'its analysis failed'}`);
+        }
+      },
+      (e: Error) => this.warn(`uploaded scenario "${s.id}" (${file}) has no figures: ${e.message}`),
+    );
+    analysing.set(s, done);
+  }
+
   add(s: Scenario, meta: UploadMeta): void {
+    uploaded.add(s);
     this.library.scenarios.set(s.id, s);
     this.library.files.set(s.id, `uploaded:${meta.fileName}`);
     this.meta.set(s.id, meta);
@@ -182,7 +226,9 @@ function namedScenarios(request: FastifyRequest): string[] {
 
 export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: ServerContext, trainerStore: TrainerStore): Promise<ScenarioUploads> {
   const { library } = ctx;
-  const uploads = new ScenarioUploads(library, trainerStore, (m) => app.log.warn(m));
+  const pool = new AnalysisPool({ ...DEFAULT_ANALYSIS, ...ctx.analysis });
+  app.addHook('onClose', async () => pool.close());
+  const uploads = new ScenarioUploads(library, trainerStore, (m) => app.log.warn(m), pool);
   await uploads.refresh(true);
 
   app.addHook('preHandler', async (request) => {
@@ -193,11 +239,15 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
 
   const card = (s: Scenario) => scenarioCard(s, uploads.meta.get(s.id));
 
-  app.get('/api/trainer/library', { config: { auth: 'trainer' } }, async () => ({
-    scenarios: [...library.scenarios.values()].sort((a, b) => a.title.localeCompare(b.title)).map(card),
-    /** Files in scenarios/ that were left out, so a trainer knows why one is missing. */
-    problems: library.errors,
-  }));
+  app.get('/api/trainer/library', { config: { auth: 'trainer' } }, async () => {
+    const all = [...library.scenarios.values()];
+    await Promise.all(all.map(figuresReady));
+    return {
+      scenarios: all.sort((a, b) => a.title.localeCompare(b.title)).map(card),
+      /** Files in scenarios/ that were left out, so a trainer knows why one is missing. */
+      problems: library.errors,
+    };
+  });
 
   // The game ships the built-in scenarios as /scenarios.json; a signed-in player also gets the ones
   // trainers uploaded (whole, as the engine plays them), so an assigned upload can be played.
@@ -214,6 +264,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
     async (request): Promise<ScenarioDetail> => {
       const s = library.scenarios.get(request.params.scenarioId);
       if (!s) throw notFound(`no scenario "${request.params.scenarioId}"`);
+      await figuresReady(s);
       const sum = summaryOf(s);
       return {
         ...card(s),
@@ -244,7 +295,9 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
     async (request, reply) => {
       const user = request.user as User;
       const file = uploadFileName(request.body.fileName);
-      const check = checkScenarioText(request.body.yaml, file);
+      // In the worker thread, within the analysis budget: the event loop stays free meanwhile.
+      const analysed = await pool.analyse(request.body.yaml, file);
+      const check = analysed.check;
       if (!check.ok) {
         const n = check.problems.length;
         throw unprocessable(`${file} has ${n} problem${n === 1 ? '' : 's'}; nothing was saved`, { problems: check.problems });
@@ -260,6 +313,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
       }
       const uploadId = await trainerStore.addUpload({ scenarioId: s.id, fileName: file, yaml: request.body.yaml, uploadedBy: user.id });
       summaries.set(s, check.summary);
+      if (analysed.gameability) gates.set(s, analysed.gameability);
       uploads.add(s, { uploadId, fileName: file, uploadedAt: new Date().toISOString(), uploadedBy: user.name });
       reply.code(previous ? 200 : 201);
       return { scenario: card(s), replaced: Boolean(previous) };
