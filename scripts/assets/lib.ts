@@ -29,13 +29,19 @@ export interface Look {
 export interface ScenarioAssets {
   file: string;
   id: string;
-  setting: Setting | string;
+  /** A known setting, or whatever a half-written file says. */
+  setting: string;
   name: string;
   voice?: string;
   look: Look;
   /** Node id -> line; ending id -> line (keys are `ending-<id>`). In file order. */
   lines: { key: string; text: string; emotion?: string }[];
 }
+
+type Loose = { [key: string]: unknown };
+/** A value read leniently: an object's fields, or none. */
+const fields = (v: unknown): Loose => (v && typeof v === 'object' ? (v as Loose) : {});
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Every scenario in scenarios/, sorted by id. Files that do not parse are reported and skipped. */
 export function loadScenarios(dir = SCENARIO_DIR, warn: (msg: string) => void = (m) => console.warn(m)): ScenarioAssets[] {
@@ -44,32 +50,36 @@ export function loadScenarios(dir = SCENARIO_DIR, warn: (msg: string) => void = 
   for (const f of readdirSync(dir).sort()) {
     if (!/\.ya?ml$/.test(f)) continue;
     const file = join(dir, f);
-    let data: any;
+    let parsed: unknown;
     try {
-      data = parse(readFileSync(file, 'utf8'));
+      parsed = parse(readFileSync(file, 'utf8'));
     } catch (e) {
       warn(`skipping ${f}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
       continue;
     }
-    if (!data || typeof data !== 'object' || typeof data.id !== 'string') {
+    const data = fields(parsed);
+    const id = text(data.id);
+    if (!id) {
       warn(`skipping ${f}: no scenario id`);
       continue;
     }
-    const customer = data.customer ?? {};
+    const customer = fields(data.customer);
     const lines: ScenarioAssets['lines'] = [];
-    for (const [id, node] of Object.entries<any>(data.nodes ?? {})) {
-      if (node && typeof node.line === 'string' && node.line.trim()) lines.push({ key: id, text: clean(node.line), emotion: node.emotion });
+    for (const [key, node] of Object.entries(fields(data.nodes))) {
+      const line = text(fields(node).line);
+      if (line?.trim()) lines.push({ key, text: clean(line), emotion: text(fields(node).emotion) });
     }
-    for (const [id, end] of Object.entries<any>(data.endings ?? {})) {
-      if (end && typeof end.line === 'string' && end.line.trim()) lines.push({ key: `ending-${id}`, text: clean(end.line), emotion: end.emotion });
+    for (const [key, end] of Object.entries(fields(data.endings))) {
+      const line = text(fields(end).line);
+      if (line?.trim()) lines.push({ key: `ending-${key}`, text: clean(line), emotion: text(fields(end).emotion) });
     }
     out.push({
       file,
-      id: data.id,
-      setting: data.setting,
-      name: typeof customer.name === 'string' ? customer.name : data.id,
-      voice: typeof customer.voice === 'string' ? customer.voice : undefined,
-      look: customer.look && typeof customer.look === 'object' ? customer.look : {},
+      id,
+      setting: text(data.setting) ?? '',
+      name: text(customer.name) ?? id,
+      voice: text(customer.voice),
+      look: fields(customer.look),
       lines,
     });
   }
@@ -178,7 +188,7 @@ export function n(v: number): string {
 }
 
 /** Tagged template that formats interpolated numbers with n(). */
-export function svg(strings: TemplateStringsArray, ...values: unknown[]): string {
+export function svg(strings: TemplateStringsArray, ...values: (string | number | boolean | null | undefined | readonly string[])[]): string {
   let out = strings[0];
   values.forEach((v, i) => {
     out += (typeof v === 'number' ? n(v) : Array.isArray(v) ? v.join('') : v == null || v === false ? '' : String(v)) + strings[i + 1];
