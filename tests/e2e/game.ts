@@ -81,7 +81,9 @@ export function cliScore(id: string, events: ConversationEvent[]): ConversationR
     cwd: ROOT,
     encoding: 'utf8',
   });
-  return JSON.parse(out) as ConversationReport;
+  // The CLI's JSON is the report plus the seed its numbers were read in (null here: ids were given).
+  const { seed: _seed, ...report } = JSON.parse(out) as ConversationReport & { seed: number | null };
+  return report;
 }
 
 export function scenarioText(id: string): string {

@@ -16,6 +16,7 @@ import { summarizeRoutes } from '../../src/engine/routes.ts';
 import { replay } from '../../src/engine/replay.ts';
 import type { ConversationEvent } from '../../src/engine/conversation.ts';
 import { walkRoutes } from '../../src/engine/routes.ts';
+import { displayedIds } from '../../src/engine/shuffle.ts';
 import { parseCsv } from '../../src/trainer/lib/csv.ts';
 import { expectAccessible, openTitle, playInGame, startScenario, type DebriefReading } from './game.ts';
 import { launchBrowser, newPage, SCREENSHOTS, startServer, type RunningServer } from './support.ts';
@@ -36,6 +37,8 @@ let trainee: { context: BrowserContext; page: Page; errors: string[] };
 let teamId = 0;
 let inviteCode = '';
 let played: DebriefReading[] = [];
+/** The reply-order seed of each conversation in `played`, as the game drew it. */
+let seeds: number[] = [];
 /** Every conversation at SCENARIO the team had (the game's and the API's), for the mistakes check. */
 const trophyEvents: ConversationEvent[][] = [];
 const ids: Record<string, number> = {};
@@ -145,9 +148,12 @@ describe('trainer dashboard', () => {
 
     // First a poor conversation (the worst route's choices), then the expert's.
     played = [];
+    seeds = [];
     for (const want of [routes.worst.steps, routes.best.steps]) {
       await openTitle(page, server.url);
       await startScenario(page, SCENARIO);
+      // The seed the replies are shown in: the game saves it as the conversation starts.
+      const seed = await page.evaluate(() => JSON.parse(localStorage.getItem('mir.conversation.v1') ?? 'null')?.seed as number);
       const d = await playInGame(page, want, { skipTyping: true });
       expect(d.scenarioId).toBe(SCENARIO);
       const sent = await page.evaluate(
@@ -155,12 +161,13 @@ describe('trainer dashboard', () => {
           const r = await fetch('/api/attempts', { method: 'POST', headers: { 'content-type': 'application/json', ...csrf }, body: JSON.stringify(body) });
           return { status: r.status, body: await r.json() };
         },
-        { body: { scenarioId: SCENARIO, events: d.events, clientAttemptId: `e2e-${Date.now()}-${played.length}`, assignmentId }, csrf: CSRF },
+        { body: { scenarioId: SCENARIO, events: d.events, clientAttemptId: `e2e-${Date.now()}-${played.length}`, assignmentId, seed }, csrf: CSRF },
       );
       expect(sent.status, JSON.stringify(sent.body)).toBe(201);
       // The server's replay gives the score the game showed.
       expect(sent.body.score).toBe(d.scores.overall);
       played.push(d);
+      seeds.push(seed);
       trophyEvents.push(d.events);
     }
     expect(played[0].result).toBe('fail');
@@ -280,6 +287,9 @@ describe('trainer dashboard', () => {
     const seconds = (played[1].events[0] as { seconds: number }).seconds;
     expect(await firstTurn.locator('.secs').textContent()).toContain(`${seconds} s`);
     expect(await firstTurn.locator('[data-rule="feelings-first"]').count()).toBe(1);
+    // Where the chosen reply sat among the replies as the game showed them.
+    const shownOrder = displayedIds(s.nodes[s.start], s.start, seeds[1]);
+    expect(await firstTurn.locator('.shown-at').textContent()).toBe(`reply ${shownOrder.indexOf(routes.best.steps[0]) + 1} of ${shownOrder.length} as shown`);
     expect(await open.locator('.turn').count()).toBe(played[1].events.length);
     // The older one opens on a click and shows the rules it broke.
     await attempts.nth(1).locator('summary').click();
