@@ -5,9 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/engine/files.ts';
 import { parseTrustProxy } from '../../src/server/app.ts';
 import { TRAINER_CSP } from '../../src/server/plugins/security.ts';
 import { passwordWork } from '../../src/server/security/passwords.ts';
+import { baseScenario } from '../cli/support.ts';
 import { attemptId, BACKENDS, Client, CSRF, eventsScoring, inAWeek, login, makeWorld, routesOf, SCENARIO, testApp, type TestStore, type World } from './helpers.ts';
 
 /** One raw HTTP/1.1 request over a socket (for request lines inject() cannot send); the status code. */
@@ -350,6 +352,64 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
       const rows = await ts.store.db.query<{ key: string }>('select key from rate_limits');
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.some((r) => /@|127\.0/.test(r.key))).toBe(false);
+    });
+  });
+
+  describe('uploads belong to the trainer who uploaded them (finding 5)', () => {
+    it('only the owner and co-trainers replace or assign an upload; trainees see uploads assigned or published to their team', async () => {
+      const own = await testApp(ts.store, { library: loadLibrary() });
+      try {
+        const as = async (c: Client) => Object.assign(new Client(own), { cookie: c.cookie });
+        const [trainerA, trainerB, ann, bea] = await Promise.all([w.trainerA, w.trainerB, w.traineeA, w.traineeB].map(as));
+        const yaml = baseScenario('lamp-lost');
+        const ids = (r: { body: { scenarios: { id: string }[] } }) => r.body.scenarios.map((s) => s.id);
+        expect((await trainerA.post('/api/scenarios', { yaml, fileName: 'lamp.yaml' })).status).toBe(201);
+
+        // Trainer B can neither replace it nor see it, assign it or play it.
+        const replaced = await trainerB.post('/api/scenarios', { yaml: yaml.replace('title: Fixture', 'title: Hijacked'), replace: true });
+        expect(replaced.status).toBe(403);
+        expect(replaced.body.message).toBe('a scenario with the id "lamp-lost" was uploaded by Trainer A; give yours a different id, or ask them to make you a co-trainer of it');
+        expect((await trainerA.get('/api/scenarios/lamp-lost/summary')).body.title).toBe('Fixture');
+        expect(ids(await trainerB.get('/api/trainer/library'))).not.toContain('lamp-lost');
+        expect((await trainerB.get('/api/scenarios/lamp-lost/summary')).status).toBe(404);
+        expect((await trainerB.post('/api/assignments', { teamId: w.teamB.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(422);
+        expect((await trainerB.post(`/api/teams/${w.teamB.id}/assignments`, { scenarioIds: ['lamp-lost'], dueAt: inAWeek() })).status).toBe(422);
+        expect((await trainerB.request('PUT', '/api/scenarios/lamp-lost/access', { teams: [w.teamB.id] })).status).toBe(404);
+
+        // Team A (the uploader's) has it for free play; team B does not, nor does a visitor.
+        const play = (c: Client) => c.post('/api/attempts', { scenarioId: 'lamp-lost', events: [{ type: 'player.choose', choice: 'sorry', seconds: 3 }], clientAttemptId: attemptId() });
+        expect(ids(await ann.get('/api/scenarios/uploaded'))).toEqual(['lamp-lost']);
+        expect(ids(await ann.get('/api/scenarios'))).toContain('lamp-lost');
+        expect((await play(ann)).status).toBe(201);
+        expect(ids(await bea.get('/api/scenarios/uploaded'))).toEqual([]);
+        expect(ids(await bea.get('/api/scenarios'))).not.toContain('lamp-lost');
+        expect(ids(await new Client(own).get('/api/scenarios'))).not.toContain('lamp-lost');
+        const refused = await play(bea);
+        expect(refused.status).toBe(422);
+        expect(refused.body.message).toBe('no scenario "lamp-lost"');
+        expect((await bea.get(`/api/leaderboards/${w.teamB.id}?scenario=lamp-lost`)).status).toBe(422);
+
+        // Unpublished, team A loses it; assigned, team A has it again.
+        expect((await trainerA.request('PUT', '/api/scenarios/lamp-lost/access', { teams: [] })).body.teams).toEqual([]);
+        expect(ids(await ann.get('/api/scenarios/uploaded'))).toEqual([]);
+        expect((await trainerA.post('/api/assignments', { teamId: w.teamA.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(201);
+        expect(ids(await ann.get('/api/scenarios/uploaded'))).toEqual(['lamp-lost']);
+        expect((await trainerA.request('PUT', '/api/scenarios/lamp-lost/access', { teams: [w.teamB.id] })).status).toBe(403);
+
+        // A co-trainer may replace it, assign it and publish it to their own team; only the owner names co-trainers.
+        const shared = await trainerA.request('PUT', '/api/scenarios/lamp-lost/access', { coTrainers: ['Trainer.B@example.com'] });
+        expect(shared.status).toBe(200);
+        expect(shared.body).toMatchObject({ owner: { name: 'Trainer A' }, coTrainers: [{ name: 'Trainer B', email: 'trainer.b@example.com' }], canEdit: true });
+        expect((await trainerA.request('PUT', '/api/scenarios/lamp-lost/access', { coTrainers: ['ann@example.com'] })).status).toBe(422);
+        expect((await trainerB.request('PUT', '/api/scenarios/lamp-lost/access', { coTrainers: [] })).status).toBe(403);
+        expect((await trainerB.post('/api/scenarios', { yaml: yaml.replace('title: Fixture', 'title: Improved'), replace: true })).status).toBe(200);
+        expect((await trainerA.get('/api/scenarios/lamp-lost/summary')).body.title).toBe('Improved');
+        expect((await trainerB.post('/api/assignments', { teamId: w.teamB.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(201);
+        expect(ids(await bea.get('/api/scenarios/uploaded'))).toEqual(['lamp-lost']);
+        expect((await play(bea)).status).toBe(201);
+      } finally {
+        await own.close();
+      }
     });
   });
 });

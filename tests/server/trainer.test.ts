@@ -376,9 +376,13 @@ describe.each(BACKENDS)('trainer routes ($name)', ({ open }) => {
     expect(played.status, JSON.stringify(played.body)).toBe(201);
     expect(played.body.outcome).toBe('won-back');
 
-    const again = await w.trainerB.post('/api/scenarios', { yaml, fileName: 'lamp-lost.yaml' });
+    const again = await w.trainerA.post('/api/scenarios', { yaml, fileName: 'lamp-lost.yaml' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ exists: true, scenarioId: 'lamp-lost' });
+    // Another trainer's upload is not theirs to replace.
+    const theirs = await w.trainerB.post('/api/scenarios', { yaml, fileName: 'lamp-lost.yaml', replace: true });
+    expect(theirs.status).toBe(403);
+    expect(theirs.body).toMatchObject({ owned: true, scenarioId: 'lamp-lost' });
     const builtIn = await w.trainerA.post('/api/scenarios', { yaml: baseScenario(SCENARIO) });
     expect(builtIn.status).toBe(409);
     expect(builtIn.body.builtIn).toBe(true);

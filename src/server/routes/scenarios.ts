@@ -17,7 +17,8 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
       briefing: s.briefing,
     }));
 
-  app.get('/api/scenarios', async () => ({ scenarios: list() }));
+  // Signed in or not; uploads are filtered to what the caller may see (routes/trainer-scenarios.ts).
+  app.get('/api/scenarios', { config: { auth: 'optional' } }, async () => ({ scenarios: list() }));
 
   app.get('/api/health', async (_request, reply) => {
     try {

@@ -20,10 +20,11 @@ import { skillsOf } from '../../trainer/lib/skills.ts';
 import type { GameabilityJson, ScenarioCard, ScenarioDetail } from '../../trainer/lib/types.ts';
 import type { ServerContext } from '../context.ts';
 import { AnalysisPool, DEFAULT_ANALYSIS } from '../analysis/pool.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { ApiError, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
+import { ScenarioAccess } from '../store/access.ts';
 import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
-import { object, scenarioId } from './schemas.ts';
+import { email, id, normalizeEmail, object, scenarioId } from './schemas.ts';
 
 /** How often a process checks the database for uploads made through another process. */
 export const UPLOAD_REFRESH_MS = 5_000;
@@ -239,8 +240,49 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
 
   const card = (s: Scenario) => scenarioCard(s, uploads.meta.get(s.id));
 
-  app.get('/api/trainer/library', { config: { auth: 'trainer' } }, async () => {
-    const all = [...library.scenarios.values()];
+  // ---- who sees and changes uploads (store/access.ts) ----
+  const access = new ScenarioAccess(ctx.store.db);
+  /** Built-in scenarios, and the uploads this user may see. */
+  const visibleScenarios = async (user: User | null): Promise<Scenario[]> => {
+    const mine = user ? await access.visibleTo(user) : new Set<string>();
+    return [...library.scenarios.values()].filter((s) => !uploads.meta.has(s.id) || mine.has(s.id));
+  };
+
+  // A request that names an upload the caller may not see is answered as if it did not exist; one
+  // that assigns an upload needs the owner or a co-trainer. (The routed path decides, not the raw URL.)
+  app.addHook('preHandler', async (request) => {
+    const route = request.routeOptions.url ?? '';
+    if (!route.startsWith('/api/')) return;
+    const named = namedScenarios(request).filter((sid) => uploads.meta.has(sid));
+    if (named.length === 0) return;
+    const user = request.user;
+    const visible = user ? await access.visibleTo(user) : new Set<string>();
+    const inPath = (request.params as { scenarioId?: unknown } | undefined)?.scenarioId;
+    for (const sid of named) {
+      if (visible.has(sid)) continue;
+      throw sid === inPath ? notFound(`no scenario "${sid}"`) : unprocessable(`no scenario "${sid}"`);
+    }
+    if (request.method === 'POST' && (route === '/api/assignments' || route === '/api/teams/:teamId/assignments')) {
+      for (const sid of named) {
+        const o = await access.ownership(sid);
+        if (!access.canEdit(o, user as User)) {
+          throw forbidden(`"${sid}" was uploaded by ${o?.ownerName ?? 'another trainer'}; ask them to make you a co-trainer of it to assign it`);
+        }
+      }
+    }
+  });
+
+  // The catalogue lists the uploads the caller may see, and no others.
+  app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
+    if (request.method !== 'GET' || request.routeOptions.url !== '/api/scenarios') return payload;
+    const body = payload as { scenarios?: { id: string }[] };
+    if (!Array.isArray(body?.scenarios)) return payload;
+    const allowed = new Set((await visibleScenarios(request.user)).map((s) => s.id));
+    return { ...body, scenarios: body.scenarios.filter((s) => allowed.has(s.id)) };
+  });
+
+  app.get('/api/trainer/library', { config: { auth: 'trainer' } }, async (request) => {
+    const all = await visibleScenarios(request.user);
     await Promise.all(all.map(figuresReady));
     return {
       scenarios: all.sort((a, b) => a.title.localeCompare(b.title)).map(card),
@@ -251,10 +293,9 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
 
   // The game ships the built-in scenarios as /scenarios.json; a signed-in player also gets the ones
   // trainers uploaded (whole, as the engine plays them), so an assigned upload can be played.
-  app.get('/api/scenarios/uploaded', { config: { auth: 'user' } }, async () => ({
-    scenarios: [...uploads.meta.keys()]
-      .map((id) => library.scenarios.get(id))
-      .filter((s): s is Scenario => s !== undefined)
+  app.get('/api/scenarios/uploaded', { config: { auth: 'user' } }, async (request) => ({
+    scenarios: (await visibleScenarios(request.user))
+      .filter((s) => uploads.meta.has(s.id))
       .sort((a, b) => a.title.localeCompare(b.title)),
   }));
 
@@ -276,7 +317,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
     },
   );
 
-  app.post<{ Body: { yaml: string; fileName?: string; replace: boolean } }>(
+  app.post<{ Body: { yaml: string; fileName?: string; replace: boolean; publish: boolean } }>(
     '/api/scenarios',
     {
       config: { auth: 'trainer' },
@@ -287,6 +328,8 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
             yaml: { type: 'string', minLength: 1, maxLength: MAX_SCENARIO_BYTES },
             fileName: { type: 'string', minLength: 1, maxLength: 120 },
             replace: { type: 'boolean', default: false },
+            /** A new upload is published to all the uploader's teams unless this is false. */
+            publish: { type: 'boolean', default: true },
           },
           ['yaml'],
         ),
@@ -308,15 +351,84 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
       }
       await uploads.refresh(true);
       const previous = uploads.meta.get(s.id);
+      const owner = await access.ownership(s.id);
+      const theirs = () =>
+        new ApiError(403, `a scenario with the id "${s.id}" was uploaded by ${owner?.ownerName ?? 'another trainer'}; give yours a different id, or ask them to make you a co-trainer of it`, {
+          scenarioId: s.id,
+          owned: true,
+        });
+      if ((previous || owner?.ownerId != null) && !access.canEdit(owner, user)) throw theirs();
       if (previous && !request.body.replace) {
         throw conflict(`a scenario with the id "${s.id}" was uploaded on ${previous.uploadedAt.slice(0, 10)}; confirm to replace it`, { scenarioId: s.id, exists: true });
       }
+      // Two trainers uploading one new id at once: the first claim wins, the other is refused.
+      const claimed = await access.claim(s.id, user.id);
+      if (claimed !== user.id && !access.canEdit(await access.ownership(s.id), user)) throw theirs();
       const uploadId = await trainerStore.addUpload({ scenarioId: s.id, fileName: file, yaml: request.body.yaml, uploadedBy: user.id });
+      if (!previous && request.body.publish) await access.publishToAllTeams(s.id, user.id);
       summaries.set(s, check.summary);
       if (analysed.gameability) gates.set(s, analysed.gameability);
       uploads.add(s, { uploadId, fileName: file, uploadedAt: new Date().toISOString(), uploadedBy: user.name });
       reply.code(previous ? 200 : 201);
       return { scenario: card(s), replaced: Boolean(previous) };
+    },
+  );
+
+  // Sharing an upload: co-trainers (the owner names them) and the caller's teams it is published to.
+  const accessJson = async (sid: string, user: User) => {
+    const o = await access.ownership(sid);
+    return {
+      scenarioId: sid,
+      owner: o?.ownerId != null ? { id: o.ownerId, name: o.ownerName } : null,
+      coTrainers: o?.coTrainers ?? [],
+      teams: await access.publishedTeams(sid, user.id),
+      canEdit: access.canEdit(o, user),
+    };
+  };
+  const uploadOnly = (sid: string) => {
+    if (!uploads.meta.has(sid)) throw notFound(uploads.builtIn.has(sid) ? `"${sid}" is a built-in scenario: every team has it` : `no scenario "${sid}"`);
+  };
+
+  app.get<{ Params: { scenarioId: string } }>(
+    '/api/scenarios/:scenarioId/access',
+    { config: { auth: 'trainer' }, schema: { params: object({ scenarioId }, ['scenarioId']) } },
+    async (request) => {
+      uploadOnly(request.params.scenarioId);
+      return accessJson(request.params.scenarioId, request.user as User);
+    },
+  );
+
+  app.put<{ Params: { scenarioId: string }; Body: { coTrainers?: string[]; teams?: number[] } }>(
+    '/api/scenarios/:scenarioId/access',
+    {
+      config: { auth: 'trainer' },
+      schema: {
+        params: object({ scenarioId }, ['scenarioId']),
+        body: object({
+          coTrainers: { type: 'array', items: email, maxItems: 50, uniqueItems: true },
+          teams: { type: 'array', items: id, maxItems: 200, uniqueItems: true },
+        }),
+      },
+    },
+    async (request) => {
+      const user = request.user as User;
+      const sid = request.params.scenarioId;
+      uploadOnly(sid);
+      const o = await access.ownership(sid);
+      if (!access.canEdit(o, user)) throw forbidden(`"${sid}" was uploaded by ${o?.ownerName ?? 'another trainer'}; only they and their co-trainers can share it`);
+      const { coTrainers, teams } = request.body;
+      if (coTrainers) {
+        if (o?.ownerId !== user.id) throw forbidden('only the trainer who uploaded this scenario can name its co-trainers');
+        const missing = await access.setCoTrainers(sid, coTrainers.map(normalizeEmail), o.ownerId);
+        if (missing.length) throw unprocessable(`no trainer account for ${missing.join(', ')}`, { coTrainers: missing });
+      }
+      if (teams) {
+        const own = new Set((await ctx.store.teamsOfTrainer(user.id)).map((t) => t.id));
+        const others = teams.filter((t) => !own.has(t));
+        if (others.length) throw forbidden(`not your teams: ${others.join(', ')}`);
+        await access.setPublishedTeams(sid, user.id, teams);
+      }
+      return accessJson(sid, user);
     },
   );
 
