@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { get } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/engine/files.ts';
+import { ScenarioAccess } from '../../src/server/store/access.ts';
 import { TrainerStore } from '../../src/server/store/trainer.ts';
 import { BACKENDS, makeWorld, testApp, type TestStore, type World } from './helpers.ts';
 import { closedLoop, layers } from './hostile.ts';
@@ -95,6 +96,7 @@ describe.each(BACKENDS)('analysis of uploads ($name)', { timeout: 60_000 }, ({ o
   it('after a restart, a stored costly upload is analysed in the background: nothing waits for it', async () => {
     // As if stored before analysis was bounded.
     await new TrainerStore(ts.store.db).addUpload({ scenarioId: 'layers', fileName: 'layers.yaml', yaml: layers(20), uploadedBy: w.users.trainerA.id });
+    await new ScenarioAccess(ts.store.db).claim('layers', w.users.trainerA.id);
     const started = performance.now();
     const restarted = await testApp(ts.store, { library: loadLibrary(), analysis: { walkMs: 700 } });
     try {
