@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 
 /** C0 and C1 controls (tab and newline included), DEL, and the bidirectional marks and overrides. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const UNSAFE_TEXT = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 const options = { useDefaults: true, removeAdditional: true, allErrors: false, addUsedSchema: false, strict: false } as const;

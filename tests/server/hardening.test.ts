@@ -18,7 +18,7 @@ function rawRequest(port: number, head: string, body = ''): Promise<number> {
     const socket = connect(port, '127.0.0.1');
     let text = '';
     socket.on('data', (d) => {
-      text += d;
+      text += String(d);
       const m = /^HTTP\/1\.1 (\d{3})/.exec(text);
       if (m) {
         socket.destroy();
@@ -151,11 +151,12 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         );
       }
       for (const bad of ['Infinity', 'NaN', '7', 7.5, 1e300, null, true, [1]]) {
+        const label = JSON.stringify(bad);
         calls.push(
-          [`body teamId ${bad}`, w.trainerA, 'POST', '/api/assignments', { teamId: bad, scenarioId: SCENARIO, dueAt: inAWeek() }],
-          [`body passMark ${bad}`, w.trainerA, 'POST', '/api/assignments', { teamId: T, scenarioId: SCENARIO, dueAt: inAWeek(), passMark: bad }],
-          [`body maxAttempts ${bad}`, w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { maxAttempts: bad === null ? 'x' : bad }],
-          [`body trainees ${bad}`, w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { trainees: [bad] }],
+          [`body teamId ${label}`, w.trainerA, 'POST', '/api/assignments', { teamId: bad, scenarioId: SCENARIO, dueAt: inAWeek() }],
+          [`body passMark ${label}`, w.trainerA, 'POST', '/api/assignments', { teamId: T, scenarioId: SCENARIO, dueAt: inAWeek(), passMark: bad }],
+          [`body maxAttempts ${label}`, w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { maxAttempts: bad === null ? 'x' : bad }],
+          [`body trainees ${label}`, w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { trainees: [bad] }],
         );
       }
       for (const [label, c, method, url, body] of calls) {
@@ -359,8 +360,8 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
     it('only the owner and co-trainers replace or assign an upload; trainees see uploads assigned or published to their team', async () => {
       const own = await testApp(ts.store, { library: loadLibrary() });
       try {
-        const as = async (c: Client) => Object.assign(new Client(own), { cookie: c.cookie });
-        const [trainerA, trainerB, ann, bea] = await Promise.all([w.trainerA, w.trainerB, w.traineeA, w.traineeB].map(as));
+        const as = (c: Client) => Object.assign(new Client(own), { cookie: c.cookie });
+        const [trainerA, trainerB, ann, bea] = [w.trainerA, w.trainerB, w.traineeA, w.traineeB].map(as);
         const yaml = baseScenario('lamp-lost');
         const ids = (r: { body: { scenarios: { id: string }[] } }) => r.body.scenarios.map((s) => s.id);
         expect((await trainerA.post('/api/scenarios', { yaml, fileName: 'lamp.yaml' })).status).toBe(201);

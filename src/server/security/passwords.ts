@@ -111,7 +111,7 @@ export async function burnPasswordCheck(params: ScryptParams = OWASP_SCRYPT): Pr
  */
 let common: Set<string> | null = null;
 function commonPasswords(): Set<string> {
-  common ??= new Set((dictionary['passwords-common'] as string[]).filter((p) => p.length >= 8).map((p) => p.toLowerCase()));
+  common ??= new Set(dictionary['passwords-common'].filter((p) => p.length >= 8).map((p) => p.toLowerCase()));
   return common;
 }
 

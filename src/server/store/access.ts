@@ -48,7 +48,7 @@ export class ScenarioAccess {
     return {
       scenarioId,
       ownerId: o.owner_id == null ? null : num(o.owner_id),
-      ownerName: o.owner_name == null ? null : String(o.owner_name),
+      ownerName: typeof o.owner_name === 'string' ? o.owner_name : null,
       coTrainers: co.map((r) => ({ id: num(r.id), name: String(r.name), email: String(r.email) })),
     };
   }
