@@ -8,6 +8,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | 
     for (const [k, v] of Object.entries(attrs)) {
       if (v === null || v === undefined || v === false) continue;
       if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v as EventListener);
+      // A style attribute is inline style under the page's CSP; the CSSOM is not, so custom
+      // properties like "--v:40" go through style.setProperty.
+      else if (k === 'style') applyStyle(el, String(v));
       else if (v === true) el.setAttribute(k, '');
       else el.setAttribute(k, String(v));
     }
@@ -17,6 +20,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | 
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return el;
+}
+
+function applyStyle(el: HTMLElement, css: string): void {
+  for (const decl of css.split(';')) {
+    const at = decl.indexOf(':');
+    if (at > 0) el.style.setProperty(decl.slice(0, at).trim(), decl.slice(at + 1).trim());
+  }
 }
 
 /** A decorative inline SVG icon from a path list (24×24 box). */
