@@ -59,7 +59,7 @@ export interface ScenarioBundle {
 export function readScenarios(dir = SCENARIOS): ScenarioBundle {
   const out: ScenarioBundle = { scenarios: [], errors: [] };
   const seen = new Map<string, string>();
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch {

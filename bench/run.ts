@@ -47,7 +47,7 @@ for (const section of sections) {
   try {
     results.push(await section.run(quick));
   } catch (e) {
-    progress(`${section.id} failed: ${(e as Error).stack ?? e}`);
+    progress(`${section.id} failed: ${(e as Error).stack ?? String(e)}`);
     results.push({ title: section.id, lines: [`Failed: ${(e as Error).message}`], checks: [{ name: section.id, target: 'runs', value: 'failed', ok: false }], data: { error: String(e) } });
   }
 }

@@ -46,7 +46,7 @@ export class Briefing extends Phaser.Scene {
       onBack: () => svc.flow.send({ type: 'nav.back' }),
     });
     svc.shell.mount(el);
-    (el.querySelector('[data-action="begin"]') as HTMLElement | null)?.focus();
+    el.querySelector<HTMLElement>('[data-action="begin"]')?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !svc.shell.overlayOpen) svc.flow.send({ type: 'nav.back' });
     };

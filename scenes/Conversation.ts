@@ -230,7 +230,7 @@ export class Conversation extends Phaser.Scene {
       onSettings: () => {
         const dialog = settingsDialog(svc.settings, () => {
           svc.shell.showOverlay(menu);
-          (menu.querySelector('[data-action="settings"]') as HTMLElement | null)?.focus();
+          menu.querySelector<HTMLElement>('[data-action="settings"]')?.focus();
         });
         svc.shell.showOverlay(dialog);
       },

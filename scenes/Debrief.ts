@@ -49,7 +49,7 @@ export class Debrief extends Phaser.Scene {
         sync.update(v);
         // The server's replay is the record: if it ever differs, show its score.
         if (v.state === 'saved' && v.attempt.score !== model.scores.overall) {
-          const ring = el.querySelector('.ring') as HTMLElement | null;
+          const ring = el.querySelector<HTMLElement>('.ring');
           ring?.style.setProperty('--v', String(v.attempt.score));
           ring?.setAttribute('aria-label', `Overall ${v.attempt.score} out of 100 (as scored by the server)`);
           const value = el.querySelector('[data-score="overall"]');

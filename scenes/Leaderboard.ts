@@ -56,7 +56,7 @@ export class Leaderboard extends Phaser.Scene {
       onBack: () => svc.flow.send({ type: 'nav.back' }),
     });
     svc.shell.mount(view.el);
-    (view.el.querySelector('[data-action="back"]') as HTMLElement | null)?.focus();
+    view.el.querySelector<HTMLElement>('[data-action="back"]')?.focus();
     void load(query);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !svc.shell.overlayOpen) svc.flow.send({ type: 'nav.back' });

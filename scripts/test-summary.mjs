@@ -13,7 +13,9 @@ try {
 const passed = report.numPassedTests ?? 0;
 // Suites that crashed before running tests count as failures too.
 const failedSuites = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
-const failed = (report.numFailedTests ?? 0) + failedSuites;
+// A failed type check or lint (CI sets CHECK_FAILED=1) counts as one failed check.
+const checkFailed = process.env.CHECK_FAILED === '1' ? 1 : 0;
+const failed = (report.numFailedTests ?? 0) + failedSuites + checkFailed;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -144,7 +144,7 @@ async function leaderboardOn(kind: StoreKind, sizes: number[], quick: boolean): 
     }
   } finally {
     await inProcess?.close();
-    await (server as RunningServer | null)?.stop();
+    await (server)?.stop();
   }
   return runs;
 }

@@ -415,8 +415,8 @@ function body(f: Frame): string {
   const neck = `M${CX - 38} ${n(neckTop)}L${CX - 41} 372Q${CX} 392 ${CX + 41} 372L${CX + 38} ${n(neckTop)}Z`;
   const shoulders = (neckline: string) =>
     `M4 480C8 428 36 398 100 386C136 379 156 370 164 356${neckline}C244 370 264 379 300 386C364 398 392 428 396 480Z`;
-  let torso = '';
-  let details = '';
+  let torso: string;
+  let details: string;
   if (c.collar === 'crew') {
     torso = shoulders(`Q${CX} 400 236 356`);
     details = `<path d="M166 360Q${CX} 404 234 360" fill="none" stroke="${sd}" stroke-width="9" stroke-linecap="round"/><path d="M164 356Q${CX} 400 236 356" fill="none" ${outline}/>`;

@@ -27,8 +27,8 @@ export function run(cmd: string, args: string[], input?: string | Buffer): Promi
     const p = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    p.stdout.on('data', (d) => out.push(d));
-    p.stderr.on('data', (d) => err.push(d));
+    p.stdout.on('data', (d: Buffer) => out.push(d));
+    p.stderr.on('data', (d: Buffer) => err.push(d));
     p.on('error', reject);
     p.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));

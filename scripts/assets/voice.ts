@@ -100,7 +100,7 @@ export async function generateVoices(opts: { force?: boolean; only?: string[] } 
     const file = join(VOICE_DIR, s.id, 'manifest.json');
     let old: Manifest = {};
     try {
-      if (existsSync(file)) old = JSON.parse(readFileSync(file, 'utf8'));
+      if (existsSync(file)) old = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
     } catch {
       old = {};
     }

@@ -48,7 +48,7 @@ export function parseCondition(text: string): Parsed {
     if (s) {
       const move = s[2];
       if (move !== SILENCE && !isMove(move)) return { ok: false, message: `"${move}" in "${part}" is not a move` };
-      clauses.push({ kind: 'said', move: move as TurnMove, negated: Boolean(s[1]) });
+      clauses.push({ kind: 'said', move: move, negated: Boolean(s[1]) });
       continue;
     }
     return { ok: false, message: `"${part}" ${CONDITION_HELP}` };

@@ -119,7 +119,7 @@ export class Api {
       throw new ApiError(0, 'Cannot reach the server. Check your connection and try again.');
     }
     const text = res.status === 204 ? '' : await res.text().catch(() => '');
-    let data: unknown = null;
+    let data: unknown;
     try {
       data = text ? JSON.parse(text) : null;
     } catch {

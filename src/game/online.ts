@@ -36,7 +36,7 @@ export class Online {
     this.outbox = new Outbox({ storage, send: (b) => api.submitAttempt(b), currentUser: () => this.user?.id ?? null });
     // Attempts sent later (after a reconnect) update the debrief if it shows them, and the markers.
     this.outbox.onDelivery((id, d) => {
-      if (this.latest?.clientAttemptId === id) this.#setSync({ ...this.latest, ...d } as SyncView);
+      if (this.latest?.clientAttemptId === id) this.#setSync({ ...this.latest, ...d });
       if (d.state === 'saved') void this.refreshAssignments();
     });
   }

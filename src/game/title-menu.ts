@@ -69,7 +69,7 @@ export function showTitleMenu(svc: GameServices): () => void {
   };
 
   render();
-  (el!.querySelector('.title-menu .btn') as HTMLElement | null)?.focus();
+  el!.querySelector<HTMLElement>('.title-menu .btn')?.focus();
   const off = online.subscribe(render);
   // A join link from the trainer (/?join=CODE) opens the join form with the code filled in, once.
   const join = new URLSearchParams(location.search).get('join');

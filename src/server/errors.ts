@@ -35,9 +35,9 @@ function validationMessage(err: FastifyError): string {
   const first = err.validation?.[0];
   if (!first) return err.message;
   const where = `${err.validationContext ?? 'request'}${first.instancePath ? first.instancePath.replace(/\//g, '.') : ''}`;
-  const params = first.params as Record<string, unknown>;
-  if (first.keyword === 'required') return `${where}.${params.missingProperty} is required`;
-  if (first.keyword === 'additionalProperties') return `${where}: unknown field "${params.additionalProperty}"`;
+  const params = first.params;
+  if (first.keyword === 'required') return `${where}.${String(params.missingProperty)} is required`;
+  if (first.keyword === 'additionalProperties') return `${where}: unknown field "${String(params.additionalProperty)}"`;
   if (first.keyword === 'format' && params.format === 'plain-text') return `${where} must not contain control characters or bidirectional overrides`;
   if (first.keyword === 'enum') return `${where} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
   return `${where} ${first.message}`;

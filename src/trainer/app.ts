@@ -1,7 +1,7 @@
 // The dashboard shell: sign-in gate, header and navigation, and the page for the current route.
 import { createContext, h, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { api, whenSignedOut, type Me } from './api.ts';
+import { api, ApiError, whenSignedOut, type Me } from './api.ts';
 import { Icon, Loading, Toaster, ErrorBox } from './components/ui.ts';
 import type { TeamJson } from './lib/types.ts';
 import { AssignPage } from './panels/assign.ts';
@@ -39,7 +39,7 @@ export function App() {
     setAuth({ state: 'checking' });
     api.me().then(
       (me) => setAuth({ state: 'signed-in', me }),
-      (e) => setAuth(e.status === 401 ? { state: 'signed-out', notice: null } : { state: 'error', message: e.message }),
+      (e: unknown) => setAuth(e instanceof ApiError && e.status === 401 ? { state: 'signed-out', notice: null } : { state: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
   }, []);
 

@@ -248,7 +248,7 @@ describe('trainer dashboard', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-csv').click();
     const file = await (await download).path();
-    const rows = parseCsv(readFileSync(file as string, 'utf8'));
+    const rows = parseCsv(readFileSync(file, 'utf8'));
     expect(rows[0].slice(0, 9)).toEqual(['Trainee', 'Email', 'Scenario', 'Assignment', 'Due', 'Pass mark', 'Status', 'Best score', 'Attempts']);
     // One row per trainee and assignment set for them: 4 trainees × 2, plus the late one for Tom and Lucas.
     expect(rows).toHaveLength(1 + 4 * 2 + 2);

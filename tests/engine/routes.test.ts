@@ -40,7 +40,10 @@ function reachableFrom(s: Scenario, from: string): Set<string> {
   while (stack.length) {
     const id = stack.pop() as string;
     if (!s.nodes[id]) continue;
-    for (const to of edges(s, id)) if (!seen.has(to)) (seen.add(to), stack.push(to));
+    for (const to of edges(s, id)) if (!seen.has(to)) {
+      seen.add(to);
+      stack.push(to);
+    }
   }
   return seen;
 }

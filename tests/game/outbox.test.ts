@@ -29,7 +29,7 @@ function cookieFetch() {
   const f: typeof fetch = async (input, init = {}) => {
     const headers = new Headers(init.headers);
     if (jar.cookie) headers.set('cookie', jar.cookie);
-    if (String(input).endsWith('/api/attempts') && init.method === 'POST') jar.attemptPosts++;
+    if ((input instanceof Request ? input.url : input.toString()).endsWith('/api/attempts') && init.method === 'POST') jar.attemptPosts++;
     const res = await fetch(input, { ...init, headers });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/command.ts';
 import { user } from '../../src/cli/commands/user.ts';
@@ -37,10 +38,8 @@ async function cli(args: string[], env: Record<string, string | undefined>, stdi
     else process.env[k] = v;
   }
   const out: string[] = [];
-  const input = (async function* () {
-    if (stdin !== undefined) yield stdin;
-  })();
-  const ctx: CliContext = { out: (l = '') => out.push(l), err: (l = '') => out.push(l), color: false, stdin: input as unknown as CliContext['stdin'], commands: [user] };
+  const input = Readable.from(stdin !== undefined ? [stdin] : []);
+  const ctx: CliContext = { out: (l = '') => out.push(l), err: (l = '') => out.push(l), color: false, stdin: input, commands: [user] };
   try {
     const code = await user.run(args, ctx);
     return { code, out: out.join('\n') };

@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in Chromium', () => {
     }
   }
 
-  async function collect(page: Page) {
+  function collect(page: Page): string[] {
     const refused: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/.test(m.text())) refused.push(m.text());
@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in Chromium', () => {
     writeFileSync(join(dir, 'probe.js'), PROBE);
     const url = await serve(dir);
     const page = await browser.newPage();
-    const refused = await collect(page);
+    const refused = collect(page);
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __probe?: unknown }).__probe, undefined, { timeout: 15_000 });
     const r = await page.evaluate(() => (window as unknown as { __probe: Record<string, unknown> }).__probe);
@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)('Content-Security-Policy in Chromium', () => {
       w.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const refused = await collect(page);
+    const refused = collect(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);

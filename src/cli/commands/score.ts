@@ -18,7 +18,7 @@ export function parseTurns(moves: string, seconds: readonly number[]): RubricTur
     const turn = item.split('+').map((m) => m.trim()) as TurnMove[];
     for (const m of turn) {
       if (m !== SILENCE && !isMove(m)) {
-        throw new CliError(`turn ${i + 1}: unknown move "${m}". Valid moves:\n${wrap(MOVES.join(', ')).join('\n')}\nand "${SILENCE}" on its own for a turn left unanswered`);
+        throw new CliError(`turn ${i + 1}: unknown move "${String(m)}". Valid moves:\n${wrap(MOVES.join(', ')).join('\n')}\nand "${SILENCE}" on its own for a turn left unanswered`);
       }
     }
     if (turn.includes(SILENCE) && turn.length > 1) throw new CliError(`turn ${i + 1}: "${SILENCE}" stands alone; it cannot be combined with other moves`);

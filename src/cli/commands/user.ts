@@ -16,7 +16,7 @@ const MIN_PASSWORD = 8;
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   let text = '';
-  for await (const chunk of stdin) text += chunk;
+  for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk).toString('utf8');
   return text.replace(/\r?\n$/, '');
 }
 

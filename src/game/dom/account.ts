@@ -33,7 +33,7 @@ export function accountDialog(p: AccountDialogProps): HTMLElement {
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
       for (const input of form.querySelectorAll('input')) input.setAttribute('aria-invalid', 'true');
-      (form.querySelector('input[type="password"]') as HTMLInputElement | null)?.select();
+      form.querySelector<HTMLInputElement>('input[type="password"]')?.select();
     } finally {
       form.removeAttribute('aria-busy');
       button.disabled = false;

@@ -109,7 +109,7 @@ export function leaderboardScreen(p: LeaderboardProps): { el: HTMLElement; show(
               type: 'checkbox',
               role: 'switch',
               checked: !p.optedOut,
-              onchange: async (e: Event) => {
+              onchange: (e: Event) => void (async () => {
                 const input = e.target as HTMLInputElement;
                 input.disabled = true;
                 optNote.textContent = '';
@@ -122,7 +122,7 @@ export function leaderboardScreen(p: LeaderboardProps): { el: HTMLElement; show(
                 } finally {
                   input.disabled = false;
                 }
-              },
+              })(),
             }),
             h('span', { class: 'switch-track', 'aria-hidden': 'true' }),
             h('span', null, 'Show me on the leaderboard'),

@@ -67,7 +67,7 @@ function card(c: CardInfo, onPick: (id: string) => void): HTMLElement {
 }
 
 export function selectScreen(p: SelectProps): HTMLElement {
-  const list = h('ul', { class: 'cards', 'aria-label': 'Scenarios' }, p.cards.map((c) => card(c, p.onPick)));
+  const list = h('ul', { class: 'cards', 'aria-label': 'Scenarios' }, p.cards.map((c) => card(c, (id) => p.onPick(id))));
   // Arrow keys move between cards in the grid (Tab still works).
   list.addEventListener('keydown', (e) => {
     const cards = [...list.querySelectorAll<HTMLElement>('.card')];

@@ -65,7 +65,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
           // After validation, so the key can include the email: one address cannot be guessed at
           // from one place, and one noisy client does not lock everybody out.
           hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}|${normalizeEmail(String((request.body as { email?: unknown })?.email ?? ''))}`,
+          keyGenerator: (request) => `${request.ip}|${normalizeEmail(emailOf(request.body))}`,
           groupId: 'login',
         },
       },
@@ -138,4 +138,10 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
       return { user: userJson(user), teams: await teamsOf(store, user) };
     },
   );
+}
+
+/** The email field of a login body, or '' when it is missing or not text (the schema refuses it later). */
+function emailOf(body: unknown): string {
+  const email = body && typeof body === 'object' ? (body as { email?: unknown }).email : undefined;
+  return typeof email === 'string' ? email : '';
 }

@@ -18,7 +18,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
     }));
 
   // Signed in or not; uploads are filtered to what the caller may see (routes/trainer-scenarios.ts).
-  app.get('/api/scenarios', { config: { auth: 'optional' } }, async () => ({ scenarios: list() }));
+  app.get('/api/scenarios', { config: { auth: 'optional' } }, () => Promise.resolve({ scenarios: list() }));
 
   app.get('/api/health', async (_request, reply) => {
     try {

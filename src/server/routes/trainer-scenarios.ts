@@ -217,7 +217,7 @@ function namedScenarios(request: FastifyRequest): string[] {
   const body = request.body as Record<string, unknown> | undefined;
   const query = request.query as Record<string, unknown> | undefined;
   const params = request.params as Record<string, unknown> | undefined;
-  if (body && typeof body === 'object') out.push(body.scenarioId, ...(Array.isArray(body.scenarioIds) ? body.scenarioIds : []));
+  if (body && typeof body === 'object') out.push(body.scenarioId, ...(Array.isArray(body.scenarioIds) ? (body.scenarioIds as unknown[]) : []));
   if (query && typeof query === 'object') out.push(query.scenario);
   if (params && typeof params === 'object') out.push(params.scenarioId);
   return out.filter((v): v is string => typeof v === 'string');

@@ -26,5 +26,5 @@ export interface Db extends Queryable {
 export const UNIQUE_VIOLATION = '23505';
 
 export function pgErrorCode(e: unknown): string | undefined {
-  return e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+  return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
 }

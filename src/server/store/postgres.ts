@@ -8,13 +8,14 @@ const NUMERIC = 1700;
 const DATE = 1082;
 
 // Same row shapes as PGlite: int8 and numeric as numbers, dates as 'YYYY-MM-DD' strings.
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+type Parser = (value: string) => unknown;
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): Parser => {
     if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
     if (oid === DATE) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+    return pg.types.getTypeParser(oid, format) as Parser;
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 /**
  * Statements with parameters become named prepared statements (parsed once per connection). The
@@ -74,8 +75,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   return {
     kind: 'postgres',
     description: describe(url),
-    query: base.query,
-    exec: base.exec,
+    query: (sql, params) => base.query(sql, params),
+    exec: (sql) => base.exec(sql),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken: Error | undefined;

@@ -114,6 +114,8 @@ export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() 
 const isoOrNull = (v: unknown): string | null => (v == null ? null : iso(v));
 export const num = (v: unknown): number => Number(v);
 export const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
+/** A text column that may be null (rows are typed unknown; the SQL says what they hold). */
+export const textOrNull = (v: unknown): string | null => (v == null ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
 const USER_COLUMNS = 'id, email, name, role, team_id, leaderboard_opt_out, created_at';
 
@@ -164,7 +166,7 @@ function toAttempt(r: Row): StoredAttempt {
     ownership: num(r.ownership),
     timing: num(r.timing),
     satisfaction: num(r.satisfaction),
-    outcome: r.outcome == null ? null : String(r.outcome),
+    outcome: textOrNull(r.outcome),
     passed: Boolean(r.passed),
     createdAt: iso(r.created_at),
     seed: numOrNull(r.seed),

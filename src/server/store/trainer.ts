@@ -3,7 +3,7 @@
 // plus reads of the core tables.
 import type { Db, Queryable } from './db.ts';
 import type { Assignment, Team, User } from './store.ts';
-import { ASSIGNMENT_COLUMNS, iso, num, numOrNull, toAssignment } from './store.ts';
+import { ASSIGNMENT_COLUMNS, iso, num, numOrNull, textOrNull, toAssignment } from './store.ts';
 
 export interface NewAssignments {
   teamId: number;
@@ -200,7 +200,7 @@ export class TrainerStore {
       assignmentId: numOrNull(r.assignment_id),
       overall: num(r.overall),
       satisfaction: num(r.satisfaction),
-      outcome: r.outcome == null ? null : String(r.outcome),
+      outcome: textOrNull(r.outcome),
       passed: Boolean(r.passed),
       createdAt: iso(r.created_at),
       report: (typeof r.report === 'string' ? JSON.parse(r.report) : r.report) as Record<string, unknown>,
@@ -242,8 +242,8 @@ export class TrainerStore {
       attempts: num(totals.attempts),
       trainees: num(totals.trainees),
       rules: rules.map((r) => ({ rule: String(r.rule), count: num(r.n), attempts: num(r.attempts), trainees: num(r.trainees) })),
-      choices: choices.map((r) => ({ node: String(r.node), choice: r.choice == null ? null : String(r.choice), count: num(r.n), trainees: num(r.trainees) })),
-      costs: costs.map((r) => ({ node: String(r.node), choice: r.choice == null ? null : String(r.choice), rule: String(r.rule), count: num(r.n) })),
+      choices: choices.map((r) => ({ node: String(r.node), choice: textOrNull(r.choice), count: num(r.n), trainees: num(r.trainees) })),
+      costs: costs.map((r) => ({ node: String(r.node), choice: textOrNull(r.choice), rule: String(r.rule), count: num(r.n) })),
     };
   }
 
@@ -267,7 +267,7 @@ export class TrainerStore {
       scenarioId: String(r.scenario_id),
       fileName: String(r.file_name),
       yaml: String(r.yaml),
-      uploadedBy: r.uploaded_by == null ? null : String(r.uploaded_by),
+      uploadedBy: textOrNull(r.uploaded_by),
       uploadedAt: iso(r.uploaded_at),
     }));
   }

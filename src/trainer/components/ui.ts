@@ -70,7 +70,7 @@ export function Button({ variant = 'secondary', small, icon, busy, type = 'butto
       type,
       disabled: disabled || busy,
       'aria-busy': busy ? 'true' : undefined,
-      class: ['btn', `btn-${variant}`, small && 'btn-small', cls].filter(Boolean).join(' '),
+      class: ['btn', `btn-${variant}`, small && 'btn-small', cls].filter((c): c is string => typeof c === 'string' && c !== '').join(' '),
     },
     busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : icon ? h(Icon, { name: icon }) : null,
     children,
@@ -323,7 +323,7 @@ export function CopyButton({ value, what, select }: { value: string; what: strin
       notify('Press Ctrl+C to copy the selected text', 'error');
     }
   };
-  return h(Button, { small: true, icon: copied ? 'check' : 'copy', onClick: copy, 'aria-label': copied ? `Copied ${what}` : `Copy ${what}` }, copied ? 'Copied' : 'Copy');
+  return h(Button, { small: true, icon: copied ? 'check' : 'copy', onClick: () => void copy(), 'aria-label': copied ? `Copied ${what}` : `Copy ${what}` }, copied ? 'Copied' : 'Copy');
 }
 
 export function CopyField({ label, value, mono, testId }: { label: string; value: string; mono?: boolean; testId?: string }) {

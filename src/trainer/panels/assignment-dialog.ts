@@ -91,7 +91,7 @@ export function AssignmentDialog({
         footer: [
           h(Button, { variant: 'danger', icon: 'trash', class: 'push-left', onClick: () => setConfirm(true) }, 'Withdraw'),
           h(Button, { variant: 'ghost', onClick: onClose }, 'Cancel'),
-          h(Button, { variant: 'primary', busy, onClick: () => save() }, 'Save changes'),
+          h(Button, { variant: 'primary', busy, onClick: () => void save() }, 'Save changes'),
         ],
       },
       h(

@@ -262,7 +262,7 @@ function RenameDialog({ open, name, teamId, onClose, onDone }: { open: boolean; 
       open,
       title: 'Rename team',
       onClose,
-      footer: [h(Button, { variant: 'ghost', onClick: onClose }, 'Cancel'), h(Button, { variant: 'primary', busy, onClick: () => save() }, 'Save name')],
+      footer: [h(Button, { variant: 'ghost', onClick: onClose }, 'Cancel'), h(Button, { variant: 'primary', busy, onClick: () => void save() }, 'Save name')],
     },
     h(
       'form',
