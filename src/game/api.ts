@@ -3,32 +3,13 @@
 // the server could not be reached (offline, closed port, aborted request).
 import type { ConversationEvent } from '../engine/conversation.ts';
 import type { Scenario } from '../engine/schema.ts';
+import { ApiError, CSRF_HEADERS } from '../shared/http.ts';
+import type { AssignmentStatus, AttemptScoresJson, UserJson } from '../shared/types.ts';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly body: Record<string, unknown> | null = null,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-  /** The server could not be reached, or it failed (5xx): worth trying again later. */
-  get transient(): boolean {
-    return this.status === 0 || this.status >= 500 || this.status === 408 || this.status === 429;
-  }
-}
+export { ApiError };
 
-export const CSRF_HEADER = { 'x-requested-with': 'make-it-right' } as const;
 
-export interface UserJson {
-  id: number;
-  email: string;
-  name: string;
-  role: 'trainer' | 'trainee';
-  teamId: number | null;
-  leaderboardOptOut: boolean;
-}
+export type { AssignmentStatus, UserJson };
 export interface TeamJson {
   id: number;
   name: string;
@@ -37,7 +18,6 @@ export interface MeJson {
   user: UserJson;
   teams: TeamJson[];
 }
-export type AssignmentStatus = 'passed' | 'failed' | 'overdue' | 'in-progress' | 'not-started';
 export interface AssignmentJson {
   id: number;
   scenarioId: string;
@@ -58,19 +38,13 @@ export interface AttemptBody {
   /** The reply-order seed (0..4294967295); absent in attempts queued before seeds. */
   seed?: number;
 }
-export interface AttemptJson {
+export interface AttemptJson extends AttemptScoresJson {
   id: number;
   scenarioId: string;
   clientAttemptId: string;
   assignmentId: number | null;
   /** null for attempts sent without a seed. */
   seed: number | null;
-  score: number;
-  empathy: number;
-  ownership: number;
-  timing: number;
-  passed: boolean;
-  outcome: string | null;
 }
 export type Period = 'week' | 'all';
 export type Mode = 'best' | 'average' | 'improved';
@@ -110,7 +84,7 @@ export class Api {
 
   async request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (method !== 'GET' && method !== 'HEAD') Object.assign(headers, CSRF_HEADER);
+    if (method !== 'GET' && method !== 'HEAD') Object.assign(headers, CSRF_HEADERS);
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {

@@ -1,6 +1,7 @@
 // Every error leaves the server as JSON {error, message} with its status; never a stack trace.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import type { ErrorBody } from '../shared/http.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -21,11 +22,7 @@ export const notFound = (message: string) => new ApiError(404, message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new ApiError(409, message, details);
 export const unprocessable = (message: string, details?: Record<string, unknown>) => new ApiError(422, message, details);
 
-export interface ErrorBody {
-  error: string;
-  message: string;
-  [extra: string]: unknown;
-}
+export type { ErrorBody };
 
 export function errorBody(status: number, message: string, details?: Record<string, unknown>): ErrorBody {
   return { error: STATUS_CODES[status] ?? 'Error', message, ...details };

@@ -12,20 +12,10 @@ import type {
   TeamJson,
   TraineeAttemptsJson,
   UserJson,
-} from './lib/types.ts';
+} from '../shared/types.ts';
+import { ApiError, CSRF_HEADERS } from '../shared/http.ts';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly body: Record<string, unknown> | null = null,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-const CSRF = { 'x-requested-with': 'make-it-right' };
+export { ApiError };
 
 let onUnauthorized: () => void = () => {};
 /** The app listens here to go back to the sign-in page when a session ends. */
@@ -35,7 +25,7 @@ export function whenSignedOut(fn: () => void): void {
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') Object.assign(headers, CSRF);
+  if (method !== 'GET') Object.assign(headers, CSRF_HEADERS);
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {

@@ -1,9 +1,9 @@
 // The dashboard shell: sign-in gate, header and navigation, and the page for the current route.
-import { createContext, h, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { h, type ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, whenSignedOut, type Me } from './api.ts';
 import { Icon, Loading, Toaster, ErrorBox } from './components/ui.ts';
-import type { TeamJson } from './lib/types.ts';
+import type { TeamJson } from '../shared/types.ts';
 import { AssignPage } from './panels/assign.ts';
 import { MistakesPage } from './panels/mistakes.ts';
 import { ProgressPage } from './panels/progress.ts';
@@ -14,21 +14,8 @@ import { TeamPage } from './panels/team.ts';
 import { TeamsPage } from './panels/teams.ts';
 import { TraineePage } from './panels/trainee.ts';
 import { href, useRoute, type Route } from './router.ts';
+import { SessionContext, type Session } from './session.ts';
 
-export interface Session {
-  me: Me;
-  teams: TeamJson[];
-  /** Reloads the team list (after creating or renaming a team). */
-  refreshTeams: () => Promise<void>;
-}
-
-const SessionContext = createContext<Session | null>(null);
-
-export function useSession(): Session {
-  const s = useContext(SessionContext);
-  if (!s) throw new Error('useSession outside the signed-in app');
-  return s;
-}
 
 type Auth = { state: 'checking' } | { state: 'signed-out'; notice: string | null } | { state: 'signed-in'; me: Me } | { state: 'error'; message: string };
 

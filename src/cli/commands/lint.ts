@@ -9,7 +9,7 @@ import { loadLibrary, scenarioFiles, SCENARIO_DIR } from '../../engine/files.ts'
 import type { ScenarioError } from '../../engine/load.ts';
 import { parse } from '../args.ts';
 import type { Command } from '../command.ts';
-import { locator } from '../locate.ts';
+import { locator } from '../../engine/locate.ts';
 import { painter, plural } from '../style.ts';
 
 const usage = 'lint [paths…] [--no-gate]';

@@ -1,6 +1,6 @@
 // user add | list | password: accounts, straight in the store the server uses (same DATA_DIR /
 // DATABASE_URL). The way to make the first trainer without a browser.
-import { normalizeInviteCode } from '../../server/routes/accounts.ts';
+import { normalizeInviteCode } from '../../shared/http.ts';
 import { commonPasswordProblem, hashPassword } from '../../server/security/passwords.ts';
 import { DuplicateError, openStore, storeConfigFromEnv, StoreBusyError, type Role, type Store } from '../../server/store/index.ts';
 import { parse } from '../args.ts';

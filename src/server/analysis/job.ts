@@ -1,8 +1,8 @@
 // What the analysis worker does with one uploaded file: the same checks as `lint` (the loader, the
 // structural analysis) and the route walk, within a budget, then the gameability gate's figures.
 // Runs in the worker thread only (worker.mjs); the request's event loop never does this work.
-import { checkScenarioText, computeGameability, type ScenarioCheck } from '../routes/trainer-scenarios.ts';
-import type { GameabilityJson } from '../../trainer/lib/types.ts';
+import { checkScenarioText, computeGameability, type ScenarioCheck } from './check.ts';
+import type { GameabilityJson } from '../../shared/types.ts';
 
 export interface AnalysisJob {
   id: number;

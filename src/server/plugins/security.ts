@@ -3,6 +3,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { CSRF_HEADER, CSRF_VALUE } from '../../shared/http.ts';
 import { ApiError, errorBody } from '../errors.ts';
 import type { Queryable } from '../store/db.ts';
 import { databaseRateStore, waitText } from './limits.ts';
@@ -53,9 +54,7 @@ export const TRAINER_CSP = cspHeader({ ...CSP_DIRECTIVES, styleSrc: ["'self'", "
 
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
-/** Name and value of the header every non-GET /api request must carry (see docs/api.md). */
-export const CSRF_HEADER = 'x-requested-with';
-export const CSRF_VALUE = 'make-it-right';
+export { CSRF_HEADER, CSRF_VALUE };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

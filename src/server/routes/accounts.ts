@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, notFound, unauthorized } from '../errors.ts';
+import { normalizeInviteCode } from '../../shared/http.ts';
 import { endSession, startSession } from '../plugins/auth.ts';
 import { burnPasswordCheck, commonPasswordProblem, hashPassword, verifyPassword } from '../security/passwords.ts';
 import { DuplicateError, type Store, type User } from '../store/index.ts';
 import { cleanName, email, inviteCode, normalizeEmail, object, password, personName } from './schemas.ts';
-import { teamJson } from './teams.ts';
+import { teamJson } from '../domain/teams.ts';
 
 export function userJson(u: User) {
   return { id: u.id, email: u.email, name: u.name, role: u.role, teamId: u.teamId, leaderboardOptOut: u.leaderboardOptOut, createdAt: u.createdAt };
@@ -21,9 +22,6 @@ export async function teamsOf(store: Store, user: User) {
 }
 
 /** Invite codes are shown as XXXX-XXXX; people type them with spaces, dashes, lower case. */
-export function normalizeInviteCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '');
-}
 
 export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;

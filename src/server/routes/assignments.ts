@@ -4,36 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { unprocessable } from '../errors.ts';
 import { MIN_PASS_MARK } from '../../engine/report.ts';
-import type { Assignment, Progress, User } from '../store/index.ts';
+import type { User } from '../store/index.ts';
 import { dueAt, dueDate, id, object, scenarioId } from './schemas.ts';
-import { visibleTeam } from './teams.ts';
-
-export type AssignmentStatus = 'not-started' | 'in-progress' | 'passed' | 'failed' | 'overdue';
-
-/**
- * passed: an attempt reached the pass mark (whenever it was made); failed: every allowed attempt used
- * without passing; overdue: past the due date, not passed, attempts left; in-progress: played, not yet
- * passed, before the due date; not-started: not played, before the due date.
- */
-export function statusOf(a: Assignment, p: Pick<Progress, 'attempts' | 'passed'> | undefined, now = Date.now()): AssignmentStatus {
-  const attempts = p?.attempts ?? 0;
-  if (p?.passed) return 'passed';
-  if (a.maxAttempts != null && attempts >= a.maxAttempts) return 'failed';
-  if (Date.parse(a.dueAt) < now) return 'overdue';
-  return attempts > 0 ? 'in-progress' : 'not-started';
-}
-
-export function assignmentJson(a: Assignment) {
-  return {
-    id: a.id,
-    teamId: a.teamId,
-    scenarioId: a.scenarioId,
-    dueAt: a.dueAt,
-    passMark: a.passMark,
-    maxAttempts: a.maxAttempts,
-    createdAt: a.createdAt,
-  };
-}
+import { visibleTeam } from '../domain/teams.ts';
+import { assignmentJson, statusOf } from '../domain/assignments.ts';
 
 interface NewAssignmentBody {
   teamId: number;

@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.ts';
 import { unprocessable } from '../errors.ts';
 import type { LeaderboardRow, Period, User } from '../store/index.ts';
 import { object, scenarioId, teamParams } from './schemas.ts';
-import { checkTeamAccess } from './teams.ts';
+import { checkTeamAccess } from '../domain/teams.ts';
 
 export type Mode = 'best' | 'average' | 'improved';
 

@@ -7,15 +7,15 @@
 // - GET /api/me/assignments lists a trainee only what was set for them, and gives a trainer member
 //   counts and statuses over the chosen trainees.
 import type { FastifyInstance } from 'fastify';
-import type { AssignmentJson } from '../../trainer/lib/types.ts';
+import type { AssignmentJson } from '../../shared/types.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, forbidden, notFound, unprocessable } from '../errors.ts';
 import { MIN_PASS_MARK } from '../../engine/report.ts';
 import type { Assignment, Store, User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
-import { assignmentJson, statusOf } from './assignments.ts';
+import { assignmentJson, statusOf } from '../domain/assignments.ts';
 import { dueAt, dueDate, id, idParams, object, scenarioId, teamParams } from './schemas.ts';
-import { visibleTeam } from './teams.ts';
+import { visibleTeam } from '../domain/teams.ts';
 
 // Never below MIN_PASS_MARK: a customer who was not won back is capped under it, so a pass means won back.
 const passMark = { type: 'integer', minimum: MIN_PASS_MARK, maximum: 100 } as const;

@@ -1,18 +1,18 @@
 // What a trainer reads: the progress matrix (JSON, or CSV with the same filters and sort as the page),
 // a trainee's attempts with full transcripts, and a team's common mistakes at a scenario.
 import type { FastifyInstance } from 'fastify';
-import { csvFileName, buildRows, csvRows, filterRows, sortRows, STATUSES, type SortDir, type SortKey } from '../../trainer/lib/progress.ts';
-import { toCsv } from '../../trainer/lib/csv.ts';
-import { brokenRules, decisions } from '../../trainer/lib/mistakes.ts';
-import { attemptDetail } from '../../trainer/lib/transcript.ts';
-import type { MistakesJson, ProgressCell, ProgressJson, Status, TraineeAttemptsJson } from '../../trainer/lib/types.ts';
+import { csvFileName, buildRows, csvRows, filterRows, sortRows, STATUSES, type SortDir, type SortKey } from '../../shared/progress.ts';
+import { toCsv } from '../../shared/csv.ts';
+import { brokenRules, decisions } from '../../shared/mistakes.ts';
+import { attemptDetail } from '../../shared/transcript.ts';
+import type { MistakesJson, ProgressCell, ProgressJson, Status, TraineeAttemptsJson } from '../../shared/types.ts';
 import type { ServerContext } from '../context.ts';
 import { forbidden, notFound, unprocessable } from '../errors.ts';
 import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
-import { statusOf } from './assignments.ts';
+import { statusOf } from '../domain/assignments.ts';
 import { id, idParams, object, scenarioId, teamParams } from './schemas.ts';
-import { visibleTeam } from './teams.ts';
+import { visibleTeam } from '../domain/teams.ts';
 import { trainerAssignmentJson } from './trainer-assignments.ts';
 import { figuresReady, summaryOf } from './trainer-scenarios.ts';
 

@@ -8,16 +8,14 @@
 // a good one. Built-in ids cannot be taken over. Several server processes on one PostgreSQL pick up
 // each other's uploads: see ScenarioUploads.refresh.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { analyzeScenario } from '../../engine/analyze.ts';
 import type { Library } from '../../engine/files.ts';
 import { toMermaid } from '../../engine/graph.ts';
-import { parseScenario, type ScenarioError } from '../../engine/load.ts';
-import { summarizeRoutes, type RouteSummary, type WalkBudget } from '../../engine/routes.ts';
-import { games, measureGameability, GATE_MAX_MEAN, GATE_MAX_PASS_RATE } from '../../engine/gameability.ts';
+import { parseScenario } from '../../engine/load.ts';
+import { computeGameability } from '../analysis/check.ts';
+import { summarizeRoutes, type RouteSummary } from '../../engine/routes.ts';
 import type { Scenario } from '../../engine/schema.ts';
-import { locator } from '../../cli/locate.ts';
-import { skillsOf } from '../../trainer/lib/skills.ts';
-import type { GameabilityJson, ScenarioCard, ScenarioDetail } from '../../trainer/lib/types.ts';
+import { skillsOf } from '../../shared/skills.ts';
+import type { GameabilityJson, ScenarioCard, ScenarioDetail } from '../../shared/types.ts';
 import type { ServerContext } from '../context.ts';
 import { AnalysisPool, DEFAULT_ANALYSIS } from '../analysis/pool.ts';
 import { ApiError, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
@@ -32,36 +30,11 @@ export const MAX_SCENARIO_BYTES = 200_000;
 
 // ---- validation ---------------------------------------------------------------------------------
 
-export type ScenarioCheck = { ok: true; scenario: Scenario; summary: RouteSummary } | { ok: false; problems: ScenarioError[] };
-
 /** A safe display name for an uploaded file: its base name, plain characters, .yaml/.yml. */
 export function uploadFileName(name: string | undefined, fallback = 'upload.yaml'): string {
   const base = (name ?? '').split(/[\\/]/).pop()?.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') ?? '';
   if (!base) return fallback;
   return /\.ya?ml$/i.test(base) ? base : `${base}.yaml`;
-}
-
-/**
- * The same problems, with the same file:line:column, as `lint` reports for this text. With a budget
- * (uploads: analysis/job.ts, in a worker thread) the route walk stops when it runs out: the figures
- * are then estimates (summary.truncated), or, when not one route was finished, the file is refused.
- */
-export function checkScenarioText(text: string, file: string, budget?: WalkBudget): ScenarioCheck {
-  const loaded = parseScenario(text, file);
-  if (!loaded.ok) return { ok: false, problems: loaded.errors };
-  const findings = analyzeScenario(loaded.scenario);
-  if (findings.length) {
-    const at = locator(text);
-    const problems = findings.map((f) => ({ file, ...at(f.path), message: f.message }));
-    return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
-  }
-  const summary = summarizeRoutes(loaded.scenario, undefined, budget);
-  if (!summary && budget?.exhausted) {
-    const message = `too costly to analyse: ${budget.visits ?? 0} steps through its routes finished none; fewer branches or loops with a real way out make it analysable`;
-    return { ok: false, problems: [{ file, line: 1, column: 1, message }] };
-  }
-  if (!summary) return { ok: false, problems: [{ file, line: 1, column: 1, message: 'no route through this scenario reaches an ending' }] };
-  return { ok: true, scenario: loaded.scenario, summary };
 }
 
 // ---- summaries ----------------------------------------------------------------------------------
@@ -86,16 +59,6 @@ export async function figuresReady(s: Scenario): Promise<void> {
 }
 
 const gates = new WeakMap<Scenario, GameabilityJson>();
-
-export function computeGameability(s: Scenario): GameabilityJson {
-  const m = measureGameability(s);
-  return {
-    strategies: m.strategies.map(({ id, label, plays, mean, passRate }) => ({ id, label, plays, mean, passRate })),
-    gameable: m.strategies.some(games),
-    maxMean: GATE_MAX_MEAN,
-    maxPassRate: GATE_MAX_PASS_RATE,
-  };
-}
 
 /** The gameability gate's figures for a scenario, once per scenario object (uploads: from the worker). */
 export function gameabilityOf(s: Scenario): GameabilityJson | null {

@@ -6,7 +6,7 @@ import { notFound } from '../errors.ts';
 import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
 import { cleanName, id, object, teamName, teamParams } from './schemas.ts';
-import { newInviteCode, teamJson, visibleTeam } from './teams.ts';
+import { newInviteCode, teamJson, visibleTeam } from '../domain/teams.ts';
 
 export { teamName };
 

@@ -1,7 +1,7 @@
 // The gameability gate's figures for a trainer: how a player who does not read would score. The same
 // numbers as `paths` and `lint` print, so the dashboard and the command line never disagree.
 import { h } from 'preact';
-import type { GameabilityJson } from '../lib/types.ts';
+import type { GameabilityJson } from '../../shared/types.ts';
 import { Notice } from './ui.ts';
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;

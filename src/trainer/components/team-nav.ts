@@ -1,6 +1,6 @@
 // The header of every team page: the team's name, where you are, and the team's tabs.
 import { h, type ComponentChildren } from 'preact';
-import { useSession } from '../app.ts';
+import { useSession } from '../session.ts';
 import { href } from '../router.ts';
 import { Empty, Icon, LinkButton, PageHeader } from './ui.ts';
 

@@ -4,8 +4,8 @@
 import { h, type AnchorHTMLAttributes, type ButtonHTMLAttributes, type ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../api.ts';
-import { STATUS_LABEL } from '../lib/progress.ts';
-import type { CellStatus } from '../lib/types.ts';
+import { STATUS_LABEL } from '../../shared/progress.ts';
+import type { CellStatus } from '../../shared/types.ts';
 
 // ---- icons --------------------------------------------------------------------------------------
 

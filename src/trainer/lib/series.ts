@@ -1,5 +1,5 @@
 // Scores over time for the trainee chart: one point per attempt, oldest first.
-import type { AttemptDetail } from './types.ts';
+import type { AttemptDetail } from '../../shared/types.ts';
 
 export interface ScoreSeries {
   labels: string[];

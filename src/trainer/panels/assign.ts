@@ -3,10 +3,10 @@
 import { h } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
-import { useSession } from '../app.ts';
+import { useSession } from '../session.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { defaultDue, DIFFICULTY_LABEL, formatDate, formatDateTime, fromLocalInput, plural, toLocalInput } from '../lib/format.ts';
-import type { ScenarioCard } from '../lib/types.ts';
+import type { ScenarioCard } from '../../shared/types.ts';
 import { href, navigate } from '../router.ts';
 import { Badge, Button, Card, Empty, ErrorBox, field, LinkButton, Loading, notify } from '../components/ui.ts';
 import { TeamHeader, UnknownTeam } from '../components/team-nav.ts';

@@ -3,7 +3,7 @@ import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
 import { fromLocalInput, toLocalInput } from '../lib/format.ts';
-import type { AssignmentJson } from '../lib/types.ts';
+import type { AssignmentJson } from '../../shared/types.ts';
 import { Button, ConfirmDialog, Dialog, ErrorBox, notify } from '../components/ui.ts';
 import { AssignmentSettings, TraineePicker, validateSettings, type SettingsValue } from './assignment-fields.ts';
 

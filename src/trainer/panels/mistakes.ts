@@ -2,10 +2,10 @@
 // each decision, so a trainer knows what to coach.
 import { h } from 'preact';
 import { api } from '../api.ts';
-import { useSession } from '../app.ts';
+import { useSession } from '../session.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { percent, plural } from '../lib/format.ts';
-import type { ChoiceCount, Decision, MistakesJson, RuleCount } from '../lib/types.ts';
+import type { ChoiceCount, Decision, MistakesJson, RuleCount } from '../../shared/types.ts';
 import { href, navigate } from '../router.ts';
 import { Badge, Card, Empty, ErrorBox, field, Icon, LinkButton, Loading } from '../components/ui.ts';
 import { TeamHeader, UnknownTeam } from '../components/team-nav.ts';

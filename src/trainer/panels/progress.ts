@@ -3,11 +3,11 @@
 import { h, type ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import { useSession } from '../app.ts';
+import { useSession } from '../session.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { dueLabel, formatDate, formatDateTime, plural } from '../lib/format.ts';
-import { buildRows, filterRows, sortRows, STATUS_LABEL, STATUSES, type MatrixFilter, type SortDir, type SortKey } from '../lib/progress.ts';
-import type { AssignmentJson, ProgressCell, ProgressJson, Status } from '../lib/types.ts';
+import { buildRows, filterRows, sortRows, STATUS_LABEL, STATUSES, type MatrixFilter, type SortDir, type SortKey } from '../../shared/progress.ts';
+import type { AssignmentJson, ProgressCell, ProgressJson, Status } from '../../shared/types.ts';
 import { href } from '../router.ts';
 import { Button, Card, Empty, ErrorBox, field, Icon, LinkButton, Loading, StatusBadge } from '../components/ui.ts';
 import { TeamHeader, UnknownTeam } from '../components/team-nav.ts';

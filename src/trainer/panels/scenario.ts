@@ -3,10 +3,10 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import { useSession } from '../app.ts';
+import { useSession } from '../session.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { DIFFICULTY_LABEL, formatDate, OUTCOME_LABEL, plural } from '../lib/format.ts';
-import type { ScenarioDetail } from '../lib/types.ts';
+import type { ScenarioDetail } from '../../shared/types.ts';
 import { href, navigate } from '../router.ts';
 import { Badge, Button, Card, Dialog, Empty, ErrorBox, field, Icon, Loading, PageHeader, Stat } from '../components/ui.ts';
 import { Diagram } from '../components/diagram.ts';

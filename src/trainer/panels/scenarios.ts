@@ -5,7 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { DIFFICULTY_LABEL, formatDate, plural } from '../lib/format.ts';
-import type { ScenarioCard, ScenarioProblem } from '../lib/types.ts';
+import type { ScenarioCard, ScenarioProblem } from '../../shared/types.ts';
 import { GateTable } from '../components/gate.ts';
 import { href } from '../router.ts';
 import { Badge, Button, Card, ConfirmDialog, Empty, ErrorBox, Icon, Loading, Notice, notify, PageHeader } from '../components/ui.ts';

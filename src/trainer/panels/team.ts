@@ -3,10 +3,10 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
-import { useSession } from '../app.ts';
+import { useSession } from '../session.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { dueLabel, formatDate, formatDateTime, plural } from '../lib/format.ts';
-import type { AssignmentJson, MemberJson, ProgressJson } from '../lib/types.ts';
+import type { AssignmentJson, MemberJson, ProgressJson } from '../../shared/types.ts';
 import { href } from '../router.ts';
 import { Button, Card, ConfirmDialog, CopyButton, CopyField, Dialog, Empty, ErrorBox, field, LinkButton, Loading, notify } from '../components/ui.ts';
 import { TeamHeader, UnknownTeam } from '../components/team-nav.ts';

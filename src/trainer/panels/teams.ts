@@ -3,9 +3,9 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type TrainerAssignmentSummary } from '../api.ts';
-import { useSession } from '../app.ts';
+import { useSession } from '../session.ts';
 import { useResource, useTitle } from '../hooks.ts';
-import type { TeamJson } from '../lib/types.ts';
+import type { TeamJson } from '../../shared/types.ts';
 import { href, navigate } from '../router.ts';
 import { Button, Card, Empty, ErrorBox, field, Icon, LinkButton, notify, PageHeader } from '../components/ui.ts';
 

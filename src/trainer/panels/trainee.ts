@@ -6,7 +6,7 @@ import { api } from '../api.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { dueLabel, formatDate, formatDateTime, formatDay, OUTCOME_LABEL, plural, seconds } from '../lib/format.ts';
 import { scoreSeries, trend } from '../lib/series.ts';
-import type { AttemptDetail, FeedbackJson, ProgressJson, TraineeAttemptsJson, TranscriptLine } from '../lib/types.ts';
+import type { AttemptDetail, FeedbackJson, ProgressJson, TraineeAttemptsJson, TranscriptLine } from '../../shared/types.ts';
 import { href } from '../router.ts';
 import { Badge, Card, Empty, ErrorBox, field, Icon, Loading, PageHeader, Stat, StatusBadge } from '../components/ui.ts';
 import { ScoreChart } from '../components/score-chart.ts';

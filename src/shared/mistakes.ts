@@ -1,9 +1,9 @@
 // Common mistakes for a team and a scenario: the rubric rules most often broken and, at each decision,
 // the choices most often picked. The server counts (SQL over the stored reports); this shapes the counts
 // with the scenario's text, in the order a conversation meets the decisions.
-import { MOVE_INFO, isMove } from '../../engine/moves.ts';
-import { ruleById } from '../../engine/rubric.ts';
-import type { Scenario } from '../../engine/schema.ts';
+import { MOVE_INFO, isMove } from '../engine/moves.ts';
+import { ruleById } from '../engine/rubric.ts';
+import type { Scenario } from '../engine/schema.ts';
 import type { ChoiceCount, Decision, RuleCount } from './types.ts';
 
 export interface RuleTally {

@@ -1,7 +1,9 @@
-// The JSON the trainer routes answer with: one contract for the server (src/server/routes/trainer-*.ts)
-// and the dashboard (src/trainer/). Types only; nothing here runs.
+// The JSON the API answers with: one contract for the server (src/server/routes/), the game
+// (src/game/api.ts) and the dashboard (src/trainer/). Types only; nothing here runs.
 
+/** Where a trainee stands on an assignment. */
 export type Status = 'not-started' | 'in-progress' | 'passed' | 'failed' | 'overdue';
+export type AssignmentStatus = Status;
 /** A trainee an assignment was not set for (it names chosen trainees and not this one). */
 export type CellStatus = Status | 'not-assigned';
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -13,6 +15,8 @@ export interface UserJson {
   name: string;
   role: 'trainer' | 'trainee';
   teamId: number | null;
+  leaderboardOptOut: boolean;
+  createdAt?: string;
 }
 
 export interface TeamJson {
@@ -152,18 +156,22 @@ export interface TranscriptLine {
   feedback: FeedbackJson[];
 }
 
-export interface AttemptDetail {
-  id: number;
-  scenarioId: string;
-  scenarioTitle: string | null;
-  assignmentId: number | null;
-  createdAt: string;
+/** The server-verified figures of one attempt (the server replays every attempt). */
+export interface AttemptScoresJson {
   score: number;
   empathy: number;
   ownership: number;
   timing: number;
   passed: boolean;
   outcome: string | null;
+}
+
+export interface AttemptDetail extends AttemptScoresJson {
+  id: number;
+  scenarioId: string;
+  scenarioTitle: string | null;
+  assignmentId: number | null;
+  createdAt: string;
   satisfaction: number;
   lines: TranscriptLine[];
   ending: { id: string; outcome: string; line: string; summary: string } | null;

@@ -1,6 +1,6 @@
 // The skills a scenario exercises, read off its best-scoring route: the good moves an expert makes
 // there, as the principles they practise, in the order they come up.
-import { MOVE_INFO, isMove } from '../../engine/moves.ts';
+import { MOVE_INFO, isMove } from '../engine/moves.ts';
 import type { Skill } from './types.ts';
 
 export function skillsOf(turns: readonly { moves: readonly string[] }[]): Skill[] {

@@ -1,7 +1,7 @@
 // One stored attempt as the trainer reads it: the scores, and the transcript rows (each customer line,
 // the trainee's choice, the seconds it took, the feedback at that turn) from the engine's builder.
-import type { Scenario } from '../../engine/schema.ts';
-import { buildTranscript } from '../../engine/transcript.ts';
+import type { Scenario } from '../engine/schema.ts';
+import { buildTranscript } from '../engine/transcript.ts';
 import type { AttemptDetail } from './types.ts';
 
 export interface StoredAttemptLike {
