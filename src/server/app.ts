@@ -8,6 +8,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { TrainerStore } from './store/trainer.ts';
 import { loadLibrary, type Library } from '../engine/files.ts';
 import { formatError } from '../engine/load.ts';
 import type { AnalysisLimits } from './analysis/pool.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const ctx: ServerContext = {
     store: options.store,
+    trainerStore: new TrainerStore(options.store.db),
     library,
     passwordParams: options.passwordParams ?? OWASP_SCRYPT,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,

@@ -3,6 +3,7 @@ import type { Library } from '../engine/files.ts';
 import type { AnalysisLimits } from './analysis/pool.ts';
 import type { ScryptParams } from './security/passwords.ts';
 import type { Store } from './store/index.ts';
+import type { TrainerStore } from './store/trainer.ts';
 
 export interface RateLimitSetting {
   max: number;
@@ -12,6 +13,8 @@ export interface RateLimitSetting {
 
 export interface ServerContext {
   store: Store;
+  /** The trainer dashboard's queries; the core routes read chosen trainees from it. */
+  trainerStore: TrainerStore;
   library: Library;
   passwordParams: ScryptParams;
   sessionTtlMs: number;

@@ -64,7 +64,10 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
     const title = (id: string) => library.scenarios.get(id)?.title ?? null;
     if (user.role === 'trainee') {
       if (user.teamId == null) return { assignments: [] };
-      const rows = await store.assignmentsWithProgress(user.teamId, user.id);
+      const all = await store.assignmentsWithProgress(user.teamId, user.id);
+      // An assignment set for chosen trainees is shown to them only.
+      const chosen = await ctx.trainerStore.traineesOf(all.map((a) => a.id));
+      const rows = all.filter((a) => chosen.get(a.id)?.includes(user.id) ?? true);
       return {
         assignments: rows.map((a) => ({
           ...assignmentJson(a),
@@ -78,13 +81,16 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
       };
     }
     // A trainer: the assignments of their teams, with how many members are in each status.
+    // Counted over the whole team, or over the chosen trainees when the assignment names some.
     const rows = await store.assignmentsOfTrainer(user.id);
-    const progress = await store.progressOf(rows.map((a) => a.id));
+    const ids = rows.map((a) => a.id);
+    const [progress, chosen] = await Promise.all([store.progressOf(ids), ctx.trainerStore.traineesOf(ids)]);
     const teams = new Map((await store.teamsOfTrainer(user.id)).map((t) => [t.id, t.members]));
     return {
       assignments: rows.map((a) => {
-        const mine = progress.filter((p) => p.assignmentId === a.id);
-        const members = teams.get(a.teamId) ?? 0;
+        const only = chosen.get(a.id);
+        const mine = progress.filter((p) => p.assignmentId === a.id && (!only || only.includes(p.userId)));
+        const members = only ? only.length : (teams.get(a.teamId) ?? 0);
         const counts: Record<string, number> = { 'not-started': 0, 'in-progress': 0, passed: 0, failed: 0, overdue: 0 };
         for (const p of mine) counts[statusOf(a, p, now)]++;
         // Members without a progress row have not played it.

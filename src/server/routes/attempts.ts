@@ -128,6 +128,9 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         assignment = await store.assignmentById(body.assignmentId);
         if (!assignment) throw notFound(`no assignment ${body.assignmentId}`);
         if (user.role !== 'trainee' || user.teamId !== assignment.teamId) throw forbidden('this assignment is for another team');
+        // An assignment may be set for chosen trainees of the team only.
+        const chosen = (await ctx.trainerStore.traineesOf([assignment.id])).get(assignment.id);
+        if (chosen && !chosen.includes(user.id)) throw forbidden('this assignment was set for other trainees in your team');
         if (assignment.scenarioId !== body.scenarioId) {
           throw unprocessable(`assignment ${assignment.id} is for scenario "${assignment.scenarioId}", not "${body.scenarioId}"`);
         }

@@ -9,11 +9,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AssignmentJson } from '../../shared/types.ts';
 import type { ServerContext } from '../context.ts';
-import { badRequest, forbidden, notFound, unprocessable } from '../errors.ts';
+import { badRequest, notFound, unprocessable } from '../errors.ts';
 import { MIN_PASS_MARK } from '../../engine/report.ts';
 import type { Assignment, Store, User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
-import { assignmentJson, statusOf } from '../domain/assignments.ts';
+import { assignmentJson } from '../domain/assignments.ts';
 import { dueAt, dueDate, id, idParams, object, scenarioId, teamParams } from './schemas.ts';
 import { visibleTeam } from '../domain/teams.ts';
 
@@ -148,50 +148,4 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
     await trainerStore.deleteAssignment(a.id);
     return reply.code(204).send();
   });
-
-  // ---- chosen trainees in the core routes -------------------------------------------------------
-
-  app.addHook('preHandler', async (request) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== '/api/attempts') return;
-    const assignmentId = (request.body as { assignmentId?: number | null } | undefined)?.assignmentId;
-    const user = request.user;
-    if (assignmentId == null || !user) return;
-    const chosen = (await trainerStore.traineesOf([assignmentId])).get(assignmentId);
-    if (chosen && !chosen.includes(user.id)) throw forbidden('this assignment was set for other trainees in your team');
-  });
-
-  app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
-    if (request.method !== 'GET' || request.routeOptions.url !== '/api/me/assignments' || !request.user) return payload;
-    const body = payload as { assignments?: MeAssignment[] };
-    if (!Array.isArray(body?.assignments) || body.assignments.length === 0) return payload;
-    const chosen = await trainerStore.traineesOf(body.assignments.map((a) => a.id));
-    if (chosen.size === 0) return payload;
-    const user = request.user;
-    if (user.role === 'trainee') {
-      return { ...body, assignments: body.assignments.filter((a) => chosen.get(a.id)?.includes(user.id) ?? true) };
-    }
-    const progress = await store.progressOf([...chosen.keys()]);
-    const now = Date.now();
-    return {
-      ...body,
-      assignments: body.assignments.map((a) => {
-        const ids = chosen.get(a.id);
-        if (!ids) return a;
-        const counts: Record<string, number> = { 'not-started': 0, 'in-progress': 0, passed: 0, failed: 0, overdue: 0 };
-        for (const userId of ids) {
-          const p = progress.find((r) => r.assignmentId === a.id && r.userId === userId);
-          counts[statusOf({ dueAt: a.dueAt, maxAttempts: a.maxAttempts } as Assignment, p, now)]++;
-        }
-        return { ...a, members: ids.length, statusCounts: counts };
-      }),
-    };
-  });
-}
-
-interface MeAssignment {
-  id: number;
-  dueAt: string;
-  maxAttempts: number | null;
-  members?: number;
-  statusCounts?: Record<string, number>;
 }

@@ -6,7 +6,6 @@ import { join, resolve } from 'node:path';
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { TRAINER_CSP } from '../plugins/security.ts';
-import { TrainerStore } from '../store/trainer.ts';
 import { registerTrainerAssignmentRoutes } from './trainer-assignments.ts';
 import { registerTrainerProgressRoutes } from './trainer-progress.ts';
 import { registerTrainerScenarioRoutes } from './trainer-scenarios.ts';
@@ -15,7 +14,7 @@ import { registerTrainerTeamRoutes } from './trainer-teams.ts';
 const DEFAULT_DIST = resolve(import.meta.dirname, '../../../dist');
 
 export async function registerTrainerRoutes(app: FastifyInstance, ctx: ServerContext, distDir: string | false = DEFAULT_DIST): Promise<void> {
-  const trainerStore = new TrainerStore(ctx.store.db);
+  const { trainerStore } = ctx;
   await registerTrainerScenarioRoutes(app, ctx, trainerStore);
   registerTrainerTeamRoutes(app, ctx, trainerStore);
   registerTrainerAssignmentRoutes(app, ctx, trainerStore);
