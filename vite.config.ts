@@ -5,14 +5,13 @@
 // - Scenarios are read from scenarios/*.yaml when the build runs, validated with the engine's
 //   parseScenario, and shipped as /scenarios.json (data, not code). Invalid files are reported with
 //   file:line and left out. The dev server re-reads the folder on every request.
-// - The browser never parses YAML or validates with zod, so src/engine/schema.ts is reduced to its
-//   plain constants in the client bundle (see `engineWithoutZod`). Together with the slim Phaser entry
-//   this keeps the production JavaScript under 250 kB gzip.
+// - The browser never parses YAML or validates with zod: its code imports the format's constants from
+//   src/engine/vocabulary.ts and only types from schema.ts (tests/architecture/browser.test.ts holds
+//   it so). Together with the slim Phaser entry this keeps the production JavaScript small.
 // - `virtual:asset-list` tells the game which asset files exist at build time, so it loads what is
 //   there and draws fallbacks for the rest without 404s.
 import { defineConfig, type Plugin } from 'vite';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { parseAst } from 'vite';
 import { formatError, parseScenario, type ScenarioError } from './src/engine/load.ts';
 import type { Scenario } from './src/engine/schema.ts';
 import { join, relative, resolve, sep } from 'node:path';
@@ -49,7 +48,6 @@ function phaserFlags(): Plugin {
 }
 
 const SCENARIOS = resolve(root, 'scenarios');
-const SCHEMA = resolve(root, 'src/engine/schema.ts');
 
 export interface ScenarioBundle {
   scenarios: Scenario[];
@@ -97,49 +95,6 @@ function scenarioData(): Plugin {
       const bundle = readScenarios();
       for (const e of bundle.errors) this.warn(`scenario left out: ${formatError(e)}`);
       this.emitFile({ type: 'asset', fileName: 'scenarios.json', source: JSON.stringify(bundle) });
-    },
-  };
-}
-
-/**
- * Drops zod from src/engine/schema.ts in the browser bundle: the import of zod and every top-level
- * statement that builds a schema, keeping the plain constants (EMOTIONS, CONDITION_PATTERN, ...) that
- * the conversation engine needs at run time. If browser code ever imports a schema, the build fails
- * with a missing-export error rather than shipping something wrong.
- */
-export function engineWithoutZod(): Plugin {
-  return {
-    name: 'engine-without-zod',
-    enforce: 'pre',
-    apply: 'build',
-    transform(code, id) {
-      if (id !== SCHEMA) return null;
-      const program = parseAst(code, { lang: 'ts', range: true });
-      const dropped = new Set<string>();
-      const uses = (text: string) =>
-        /\bz\s*\./.test(text) || [...dropped].some((n) => new RegExp(`\\b${n}\\b`).test(text));
-      const keep = program.body.map(() => true);
-      let changed = true;
-      while (changed) {
-        changed = false;
-        program.body.forEach((stmt, i) => {
-          if (!keep[i]) return;
-          const text = code.slice(stmt.start, stmt.end);
-          if (stmt.type === 'ImportDeclaration' && stmt.source.value === 'zod') {
-            keep[i] = false;
-            changed = true;
-            return;
-          }
-          const decl = stmt.type === 'ExportNamedDeclaration' ? stmt.declaration : stmt;
-          if (decl?.type === 'VariableDeclaration' && uses(text)) {
-            keep[i] = false;
-            changed = true;
-            for (const d of decl.declarations) if (d.id.type === 'Identifier') dropped.add(d.id.name);
-          }
-        });
-      }
-      const body = program.body.filter((_s, i) => keep[i]).map((s) => code.slice(s.start, s.end));
-      return { code: body.join('\n'), map: null };
     },
   };
 }
@@ -213,7 +168,7 @@ function assetList(): Plugin {
 
 export default defineConfig(({ command }) => ({
   publicDir: 'assets',
-  plugins: [phaserFlags(), engineWithoutZod(), scenarioData(), assetList(), titlePreloads()],
+  plugins: [phaserFlags(), scenarioData(), assetList(), titlePreloads()],
   resolve: {
     // The slim entry is CommonJS, which only the build bundles; the dev server uses Phaser's own ESM
     // build (same API, all of it).

@@ -4,7 +4,8 @@
 // memory stays flat however many scenarios the library holds and a player goes through (backdrops,
 // one per setting, stay).
 import * as Phaser from 'phaser';
-import { EMOTIONS, type Scenario } from '../../src/engine/schema.ts';
+import type { Scenario } from '../../src/engine/schema.ts';
+import { EMOTIONS } from '../../src/engine/vocabulary.ts';
 import { paths, textureKey } from '../../src/game/assets.ts';
 import { services } from '../../src/game/services.ts';
 import { PORTRAIT_RASTER } from './Portrait.ts';

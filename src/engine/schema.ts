@@ -2,18 +2,10 @@
 import { z } from 'zod';
 import { MOVES } from './moves.ts';
 import { CONDITION_HELP, CONDITION_PATTERN, parseCondition } from './condition.ts';
+import { EMOTIONS, OUTCOMES, PERSONAS, SETTINGS } from './vocabulary.ts';
 
-export { CONDITION_PATTERN };
-
-export const EMOTIONS = ['calm', 'worried', 'annoyed', 'angry', 'furious', 'relieved'] as const;
-export const PERSONAS = ['voicer', 'irate', 'activist'] as const;
-export const OUTCOMES = ['won-back', 'lost', 'went-public'] as const;
-export const SETTINGS = ['hotel-desk', 'call-centre', 'shop-counter', 'office', 'chat'] as const;
-
-export type Emotion = (typeof EMOTIONS)[number];
-export type Persona = (typeof PERSONAS)[number];
-export type Outcome = (typeof OUTCOMES)[number];
-export type Setting = (typeof SETTINGS)[number];
+export { CONDITION_PATTERN, EMOTIONS, OUTCOMES, PERSONAS, SETTINGS };
+export type { Emotion, Outcome, Persona, Setting } from './vocabulary.ts';
 
 const slug = z
   .string()

@@ -1,9 +1,8 @@
-// The build-time pieces of vite.config.ts: scenario data and the zod-free schema for the browser.
-import { readFileSync, readdirSync } from 'node:fs';
+// The build-time pieces of vite.config.ts: the scenario data shipped as /scenarios.json.
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { transformWithOxc } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { engineWithoutZod, readScenarios } from '../../vite.config.ts';
+import { readScenarios } from '../../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -22,19 +21,5 @@ describe('build', () => {
       expect(e.file).toMatch(/\.ya?ml$/);
       expect(e.line).toBeGreaterThan(0);
     }
-  });
-
-  it('keeps the schema constants but not zod in the browser build', async () => {
-    const id = resolve(ROOT, 'src/engine/schema.ts');
-    const plugin = engineWithoutZod();
-    const transform = plugin.transform as (code: string, id: string) => { code: string } | null;
-    const out = transform.call({}, readFileSync(id, 'utf8'), id);
-    expect(out).not.toBeNull();
-    expect(out!.code).not.toMatch(/from ['"]zod['"]/);
-    // Only type declarations still mention z; they vanish when TypeScript is stripped.
-    const js = (await transformWithOxc(out!.code, 'schema.ts')).code;
-    expect(js).not.toMatch(/\bz\s*\./);
-    for (const name of ['EMOTIONS', 'SETTINGS', 'OUTCOMES']) expect(out!.code).toContain(`export const ${name}`);
-    expect(out!.code).toContain('export { CONDITION_PATTERN }');
   });
 });
