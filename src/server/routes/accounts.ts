@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, notFound, unauthorized } from '../errors.ts';
 import { normalizeInviteCode } from '../../shared/http.ts';
-import { endSession, startSession } from '../plugins/auth.ts';
+import { endSession, startSession, signedIn } from '../plugins/auth.ts';
 import { burnPasswordCheck, commonPasswordProblem, hashPassword, verifyPassword } from '../security/passwords.ts';
 import { DuplicateError, type Store, type User } from '../store/index.ts';
 import { cleanName, email, inviteCode, normalizeEmail, object, password, personName } from './schemas.ts';
@@ -88,7 +88,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
   });
 
   app.get('/api/me', { config: { auth: 'user' } }, async (request) => {
-    const user = request.user as User;
+    const user = signedIn(request);
     return { user: userJson(user), teams: await teamsOf(store, user) };
   });
 
@@ -96,7 +96,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     '/api/me/preferences',
     { config: { auth: 'user' }, schema: { body: object({ leaderboardOptOut: { type: 'boolean' } }, ['leaderboardOptOut']) } },
     async (request) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       await store.setLeaderboardOptOut(user.id, request.body.leaderboardOptOut);
       return { leaderboardOptOut: request.body.leaderboardOptOut };
     },

@@ -4,10 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { unprocessable } from '../errors.ts';
 import { MIN_PASS_MARK } from '../../engine/report.ts';
-import type { User } from '../store/index.ts';
 import { dueAt, dueDate, id, object, scenarioId } from './schemas.ts';
 import { visibleTeam } from '../domain/teams.ts';
 import { assignmentJson, statusOf } from '../domain/assignments.ts';
+import { signedIn } from '../plugins/auth.ts';
 
 interface NewAssignmentBody {
   teamId: number;
@@ -38,7 +38,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
       },
     },
     async (request, reply) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const b = request.body;
       const due = dueDate(b.dueAt);
       const team = await visibleTeam(store, user, b.teamId, false);
@@ -59,7 +59,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
   );
 
   app.get('/api/me/assignments', { config: { auth: 'user' } }, async (request) => {
-    const user = request.user as User;
+    const user = signedIn(request);
     const now = Date.now();
     const title = (id: string) => library.scenarios.get(id)?.title ?? null;
     if (user.role === 'trainee') {

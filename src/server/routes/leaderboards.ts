@@ -3,9 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { unprocessable } from '../errors.ts';
-import type { LeaderboardRow, Period, User } from '../store/index.ts';
+import type { LeaderboardRow, Period } from '../store/index.ts';
 import { object, scenarioId, teamParams } from './schemas.ts';
 import { checkTeamAccess } from '../domain/teams.ts';
+import { signedIn } from '../plugins/auth.ts';
 
 export type Mode = 'best' | 'average' | 'improved';
 
@@ -60,7 +61,7 @@ export function registerLeaderboardRoutes(app: FastifyInstance, ctx: ServerConte
       },
     },
     async (request) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const { scenario, period, mode, limit } = request.query;
       // One query reads the team and its board; the access check runs before anything is answered.
       const board = await store.leaderboard(request.params.teamId, { scenarioId: scenario, period });

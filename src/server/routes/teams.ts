@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { newInviteCode, teamJson, visibleTeam } from '../domain/teams.ts';
-import { DuplicateError, type TeamWithCount, type User } from '../store/index.ts';
+import { DuplicateError, type TeamWithCount } from '../store/index.ts';
 import { assignmentJson, statusOf } from '../domain/assignments.ts';
 import { attemptSummaryJson } from './attempts.ts';
 import { bigId, cleanName, id, object, scenarioId, teamName, teamParams } from './schemas.ts';
+import { signedIn } from '../plugins/auth.ts';
 
 export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
@@ -14,7 +15,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): vo
     '/api/teams',
     { config: { auth: 'trainer' }, schema: { body: object({ name: teamName }, ['name']) } },
     async (request, reply) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       for (let tries = 0; ; tries++) {
         try {
           const team: TeamWithCount = { ...(await store.createTeam(user.id, cleanName(request.body.name), newInviteCode())), members: 0 };
@@ -29,7 +30,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): vo
   );
 
   app.get('/api/teams', { config: { auth: 'user' } }, async (request) => {
-    const user = request.user as User;
+    const user = signedIn(request);
     if (user.role === 'trainer') return { teams: (await store.teamsOfTrainer(user.id)).map((t) => teamJson(t, true)) };
     if (user.teamId == null) return { teams: [] };
     const team = await store.teamById(user.teamId);
@@ -39,7 +40,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): vo
   // The trainer's view of one team: members, how much they played, and where each stands on each
   // assignment.
   app.get<{ Params: { teamId: number } }>('/api/teams/:teamId', { config: { auth: 'trainer' }, schema: { params: teamParams } }, async (request) => {
-    const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+    const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
     const [members, assignments] = await Promise.all([store.teamMembers(team.id), store.assignmentsOfTeam(team.id)]);
     const progress = await store.progressOf(assignments.map((a) => a.id));
     const byKey = new Map(progress.map((p) => [`${p.assignmentId}:${p.userId}`, p]));
@@ -73,7 +74,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): vo
       },
     },
     async (request) => {
-      const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+      const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       const q = request.query;
       const rows = await store.attemptsOfTeam(team.id, { limit: q.limit, before: q.before, scenarioId: q.scenario, userId: q.userId });
       return { attempts: rows.map((a) => ({ ...attemptSummaryJson(a), userName: a.userName })) };

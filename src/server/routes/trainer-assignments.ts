@@ -16,6 +16,7 @@ import type { TrainerStore } from '../store/trainer.ts';
 import { assignmentJson } from '../domain/assignments.ts';
 import { dueAt, dueDate, id, idParams, object, scenarioId, teamParams } from './schemas.ts';
 import { visibleTeam } from '../domain/teams.ts';
+import { signedIn } from '../plugins/auth.ts';
 
 // Never below MIN_PASS_MARK: a customer who was not won back is capped under it, so a pass means won back.
 const passMark = { type: 'integer', minimum: MIN_PASS_MARK, maximum: 100 } as const;
@@ -66,7 +67,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
     '/api/teams/:teamId/assignments',
     { config: { auth: 'trainer' }, schema: { params: teamParams } },
     async (request) => {
-      const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+      const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       const rows = await store.assignmentsOfTeam(team.id);
       const chosen = await trainerStore.traineesOf(rows.map((a) => a.id));
       return { assignments: rows.map((a) => trainerAssignmentJson(a, title(a.scenarioId), chosen.get(a.id))) };
@@ -92,7 +93,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
       },
     },
     async (request, reply) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const b = request.body;
       const due = dueDate(b.dueAt);
       const team = await visibleTeam(store, user, request.params.teamId, false);
@@ -114,7 +115,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
   );
 
   app.get<{ Params: { id: number } }>('/api/assignments/:id', { config: { auth: 'trainer' }, schema: { params: idParams } }, async (request) => {
-    const a = await ownAssignment(store, request.user as User, request.params.id);
+    const a = await ownAssignment(store, signedIn(request), request.params.id);
     const chosen = await trainerStore.traineesOf([a.id]);
     return trainerAssignmentJson(a, title(a.scenarioId), chosen.get(a.id));
   });
@@ -129,7 +130,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
       const b = request.body;
       if (Object.keys(b).length === 0) throw badRequest('nothing to change: send dueAt, passMark, maxAttempts or trainees');
       const due = b.dueAt === undefined ? undefined : dueDate(b.dueAt);
-      const a = await ownAssignment(store, request.user as User, request.params.id);
+      const a = await ownAssignment(store, signedIn(request), request.params.id);
       const chosen = b.trainees === undefined ? undefined : await checkTrainees(a.teamId, b.trainees);
       const updated = await trainerStore.updateAssignment(a.id, {
         dueAt: due,
@@ -144,7 +145,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
   );
 
   app.delete<{ Params: { id: number } }>('/api/assignments/:id', { config: { auth: 'trainer' }, schema: { params: idParams } }, async (request, reply) => {
-    const a = await ownAssignment(store, request.user as User, request.params.id);
+    const a = await ownAssignment(store, signedIn(request), request.params.id);
     await trainerStore.deleteAssignment(a.id);
     return reply.code(204).send();
   });

@@ -3,10 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
 import { cleanName, id, object, teamName, teamParams } from './schemas.ts';
 import { newInviteCode, teamJson, visibleTeam } from '../domain/teams.ts';
+import { signedIn } from '../plugins/auth.ts';
 
 export { teamName };
 
@@ -17,7 +17,7 @@ export function registerTrainerTeamRoutes(app: FastifyInstance, ctx: ServerConte
     '/api/teams/:teamId',
     { config: { auth: 'trainer' }, schema: { params: teamParams, body: object({ name: teamName }, ['name']) } },
     async (request) => {
-      const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+      const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       const renamed = await trainerStore.renameTeam(team.id, cleanName(request.body.name));
       if (!renamed) throw notFound(`no team ${team.id}`);
       return teamJson({ ...renamed, members: await store.memberCount(team.id) }, true);
@@ -29,7 +29,7 @@ export function registerTrainerTeamRoutes(app: FastifyInstance, ctx: ServerConte
     '/api/teams/:teamId/invite-code',
     { config: { auth: 'trainer' }, schema: { params: teamParams } },
     async (request) => {
-      const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+      const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       for (let tries = 0; ; tries++) {
         const code = newInviteCode();
         if (await trainerStore.setInviteCode(team.id, code)) {
@@ -44,7 +44,7 @@ export function registerTrainerTeamRoutes(app: FastifyInstance, ctx: ServerConte
     '/api/teams/:teamId/members/:userId',
     { config: { auth: 'trainer' }, schema: { params: object({ teamId: id, userId: id }, ['teamId', 'userId']) } },
     async (request, reply) => {
-      const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+      const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       if (!(await trainerStore.removeMember(team.id, request.params.userId))) {
         throw notFound(`user ${request.params.userId} is not a member of this team`);
       }
