@@ -17,7 +17,7 @@ import { replay } from '../../src/engine/replay.ts';
 import type { ConversationEvent } from '../../src/engine/conversation.ts';
 import { walkRoutes } from '../../src/engine/routes.ts';
 import { displayedIds } from '../../src/engine/shuffle.ts';
-import { parseCsv } from '../../src/trainer/lib/csv.ts';
+import { parseCsv } from '../../src/shared/csv.ts';
 import { expectAccessible, openTitle, playInGame, startScenario, type DebriefReading } from './game.ts';
 import { launchBrowser, newPage, SCREENSHOTS, startServer, type RunningServer } from './support.ts';
 

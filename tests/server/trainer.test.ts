@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/engine/files.ts';
-import { parseCsv } from '../../src/trainer/lib/csv.ts';
+import { parseCsv } from '../../src/shared/csv.ts';
 import { baseScenario, cli, tempDir, variant, writeFixture } from '../cli/support.ts';
 import { MIN_PASS_MARK } from '../../src/engine/report.ts';
 import { attemptId, BACKENDS, Client, eventsScoring, inAWeek, login, makeWorld, routesOf, SCENARIO, testApp, type Events, type Res, type TestStore, type World } from './helpers.ts';

@@ -5,7 +5,7 @@ import { loadLibrary } from '../../src/engine/files.ts';
 import { summarizeRoutes } from '../../src/engine/routes.ts';
 import { buildTranscript } from '../../src/engine/transcript.ts';
 import { transcriptOf } from '../../src/server/routes/attempts.ts';
-import { attemptDetail } from '../../src/trainer/lib/transcript.ts';
+import { attemptDetail } from '../../src/shared/transcript.ts';
 
 const s = loadLibrary().scenarios.get('trophy-room')!;
 const { worst } = summarizeRoutes(s)!;

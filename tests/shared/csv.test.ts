@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvField, parseCsv, toCsv } from '../../src/trainer/lib/csv.ts';
+import { csvField, parseCsv, toCsv } from '../../src/shared/csv.ts';
 
 describe('CSV', () => {
   it('quotes commas, quotes and line breaks, and ends rows with CRLF', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/engine/files.ts';
 import { summarizeRoutes } from '../../src/engine/routes.ts';
-import { brokenRules, choiceKind, decisions, nodeOrder } from '../../src/trainer/lib/mistakes.ts';
-import { skillsOf } from '../../src/trainer/lib/skills.ts';
+import { brokenRules, choiceKind, decisions, nodeOrder } from '../../src/shared/mistakes.ts';
+import { skillsOf } from '../../src/shared/skills.ts';
 
 const s = loadLibrary().scenarios.get('trophy-room')!;
 

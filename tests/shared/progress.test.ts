@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, csvFileName, csvRows, CSV_HEADER, filterRows, sortRows } from '../../src/trainer/lib/progress.ts';
-import type { AssignmentJson, ProgressCell, ProgressJson } from '../../src/trainer/lib/types.ts';
+import { buildRows, csvFileName, csvRows, CSV_HEADER, filterRows, sortRows } from '../../src/shared/progress.ts';
+import type { AssignmentJson, ProgressCell, ProgressJson } from '../../src/shared/types.ts';
 
 const assignment = (id: number, title: string, trainees: number[] | null = null): AssignmentJson => ({
   id,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dueLabel, fromLocalInput, percent, plural, seconds, toLocalInput } from '../../src/trainer/lib/format.ts';
 import { scoreSeries, trend } from '../../src/trainer/lib/series.ts';
-import { attemptDetail } from '../../src/trainer/lib/transcript.ts';
+import { attemptDetail } from '../../src/shared/transcript.ts';
 import { loadLibrary } from '../../src/engine/files.ts';
 import { summarizeRoutes } from '../../src/engine/routes.ts';
-import type { AttemptDetail } from '../../src/trainer/lib/types.ts';
+import type { AttemptDetail } from '../../src/shared/types.ts';
 
 describe('formatting', () => {
   const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
