@@ -60,14 +60,15 @@ describe('displayOrder()', () => {
     }
   });
 
-  it('the file order is not kept: the first file reply is shown first in about a quarter of attempts', () => {
+  it('the file order is not kept: the first file reply is shown first in about 1/n of attempts', () => {
     const node = s.nodes.opening;
-    expect(node.choices).toHaveLength(4);
+    const n = node.choices.length;
+    expect(n).toBeGreaterThanOrEqual(4);
     const seeds = 4000;
     let first = 0;
     for (let seed = 0; seed < seeds; seed++) if (displayedIds(node, 'opening', seed)[0] === node.choices[0].id) first++;
-    expect(first / seeds).toBeGreaterThan(0.2);
-    expect(first / seeds).toBeLessThan(0.3);
+    expect(first / seeds).toBeGreaterThan(0.8 / n);
+    expect(first / seeds).toBeLessThan(1.2 / n);
   });
 
   it('is roughly uniform for a four-choice node: each reply in each place about 1/4 of the time, all 24 orders seen', () => {

@@ -16,7 +16,7 @@ function reportOf(events: Parameters<typeof replay>[1]) {
 }
 
 // Silent at first, then argues and recovers; from there (the node the best route's first answer
-// reaches) it follows the best route and wins the guest back.
+// reaches) it follows the best route, but the guest remembers the argument: polite, not won back.
 const best = summarizeRoutes(s)!.best.events;
 const recovered = reportOf([expire(), choose('prestige', 6), choose('recover', 5), ...best.slice(1)]);
 
@@ -29,33 +29,33 @@ describe('buildTranscript()', () => {
     expect(rows.map((r) => r.turn)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(rows[1]).toMatchObject({
       choice: 'prestige',
-      customer: expect.stringMatching(/^Front desk\? There are about forty dead animals staring at me up here\./),
+      customer: expect.stringMatching(/^Front desk\? There are about forty dead animals staring at me\./),
       emotion: 'angry',
-      player: "Oh, that's our Heritage Suite! Heads of state have stayed in it. Most guests are thrilled to be upgraded.",
+      player: "I'm so sorry. It's our Heritage Suite, though - heads of state have stayed there, and most guests love it.",
       silence: false,
       seconds: 6,
-      moves: ['argue'],
-      satisfactionAfter: 0,
+      moves: ['apologize', 'argue'],
+      satisfactionAfter: 6,
     });
-    expect(rows[2]).toMatchObject({ node: 'defended', emotion: 'furious', choice: 'recover', moves: ['apologize', 'acknowledge-feelings'] });
+    expect(rows[2]).toMatchObject({ node: 'defended', emotion: 'furious', choice: 'recover', moves: ['acknowledge-feelings'] });
     expect(rows[2].customer).toMatch(/^I don't care who slept here\./);
-    expect(rows[2].player).toMatch(/^You're right, and I'm sorry/);
-    expect(rows[5]).toMatchObject({ choice: 'fix-now', player: expect.stringMatching(/^Done - room 214 is ready\./), seconds: (best[3] as { seconds: number }).seconds });
+    expect(rows[2].player).toMatch(/^Yes, tonight\. You're right/);
+    expect(rows[5]).toMatchObject({ choice: 'fix-now', player: expect.stringMatching(/^Done - 214 is yours\./), seconds: (best[3] as { seconds: number }).seconds });
   });
 
   it('marks a silent turn: no choice, no answer, the whole patience as its seconds', () => {
     const [silent, next] = buildTranscript(s, recovered).rows;
-    expect(silent).toMatchObject({ node: 'opening', choice: null, player: null, silence: true, seconds: 25, patience: 25, moves: ['silence'] });
+    expect(silent).toMatchObject({ node: 'opening', choice: null, player: null, silence: true, seconds: 60, patience: 60, moves: ['silence'] });
     // Silence costs patience: the customer waits less at the next turn.
-    expect(next.patience).toBeLessThan(25);
+    expect(next.patience).toBeLessThan(60);
     expect(next.silence).toBe(false);
   });
 
   it('puts each feedback item at the turn it fired, every item once', () => {
     const { rows } = buildTranscript(s, recovered);
     expect(rules(rows[0])).toEqual(['left-in-silence', 'patience-ran-out']);
-    expect(rules(rows[1])).toEqual(['argued']);
-    expect(rules(rows[2])).toContain('apologized');
+    expect(rules(rows[1])).toEqual(['argued', 'apologized', 'early-apology']);
+    expect(rules(rows[2])).toContain('feelings-first');
     expect(rules(rows[5])).toEqual(['fixed', 'fix-after-listening']);
     expect(rules(rows[8])).toContain('promise-kept');
     expect(rows.flatMap((r) => r.feedback)).toHaveLength(recovered.feedback.length);
@@ -64,10 +64,10 @@ describe('buildTranscript()', () => {
 
   it('ends with the ending from the scenario; end-of-conversation rules sit on the last turn', () => {
     expect(buildTranscript(s, recovered).ending).toEqual({
-      id: 'won-back',
-      outcome: 'won-back',
-      line: s.endings['won-back'].line,
-      summary: 'Desmond slept, gave a good presentation, and booked his next stay before checking out.',
+      id: 'polite-exit',
+      outcome: 'lost',
+      line: s.endings['polite-exit'].line,
+      summary: 'Desmond was polite at checkout, but nothing made him choose the hotel over the one next door next time.',
     });
     // Ignored twice, the customer walks out: the rules about what never happened fire at the end.
     const walkedOut = buildTranscript(s, reportOf([expire(), expire()]));
@@ -91,7 +91,7 @@ describe('buildTranscript()', () => {
     const orphan = buildTranscript(undefined, recovered);
     expect(orphan.ending).toBeNull();
     expect(orphan.rows[1]).toMatchObject({ node: 'opening', choice: 'prestige', customer: null, emotion: null, player: null, seconds: 6 });
-    expect(rules(orphan.rows[1])).toEqual(['argued']);
+    expect(rules(orphan.rows[1])).toEqual(['argued', 'apologized', 'early-apology']);
     // A report stored before turns recorded the patience.
     const old = { ...recovered, turns: recovered.turns.map(({ patience: _p, ...t }) => t) };
     expect(buildTranscript(s, old).rows.every((r) => r.patience === null)).toBe(true);

@@ -57,7 +57,7 @@ describe('debrief', () => {
     const d = debriefOf([{ type: 'customer.patienceExpired' }, choose('feel-and-sorry')]);
     expect(d.timeline[0].choiceId).toBeNull();
     expect(d.timeline[0].playerText).toContain('You said nothing');
-    expect(d.timeline[0].seconds).toBe(25);
+    expect(d.timeline[0].seconds).toBe(trophy.customer.patience);
   });
 });
 

@@ -302,8 +302,8 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
       const [cy, di] = extra;
       const play = (c: Client, score: number) => c.post('/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(score), clientAttemptId: attemptId() });
       await play(w.traineeA, 90); // Ann 90
-      await play(w.traineeA2, 80); // Abe 80
-      await play(cy, 80); // Cy 80
+      await play(w.traineeA2, 85); // Abe 85
+      await play(cy, 85); // Cy 85
       await play(di, 70); // Di 70 (Ed does not play)
       await play(w.traineeB, 98); // another team
 
@@ -311,8 +311,8 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
       expect(board).toMatchObject({ teamId: w.teamA.id, scenario: SCENARIO, period: 'all', mode: 'best', participation: { played: 4, members: 5 } });
       expect(board.entries.map((e: { name: string; rank: number; value: number }) => [e.rank, e.name, e.value])).toEqual([
         [1, 'Ann', 90],
-        [2, 'Abe', 80],
-        [2, 'Cy', 80],
+        [2, 'Abe', 85],
+        [2, 'Cy', 85],
         [4, 'Di', 70],
       ]);
       expect(board.me).toMatchObject({ rank: 1, name: 'Ann', played: true, optedOut: false });
@@ -334,7 +334,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
       expect(after.participation).toEqual({ played: 4, members: 5 });
       expect(after.me).toBeNull(); // the trainer is not a player
       const abe = (await w.traineeA2.get(`/api/leaderboards/${w.teamA.id}?scenario=${SCENARIO}`)).body;
-      expect(abe.me).toMatchObject({ optedOut: true, played: true, value: 80 });
+      expect(abe.me).toMatchObject({ optedOut: true, played: true, value: 85 });
       expect(abe.me.rank).toBeUndefined();
       const ed = (await extra[2].get(`/api/leaderboards/${w.teamA.id}?scenario=${SCENARIO}`)).body;
       expect(ed.me).toMatchObject({ played: false, attempts: 0 });
@@ -343,17 +343,17 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
     it(`${name}: best, average and improved; this week or all time; one scenario or all`, async () => {
       const w = await makeWorld(app, ts.store);
       const play = (c: Client, score: number) => c.post('/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(score), clientAttemptId: attemptId() });
-      await play(w.traineeA, 50);
+      await play(w.traineeA, 42); // lost: every unwon score is 45 or less
       await play(w.traineeA, 90);
-      await play(w.traineeA, 70); // Ann: first 50, best 90, mean 70
-      await play(w.traineeA2, 80);
-      await play(w.traineeA2, 83); // Abe: first 80, best 83, mean 81.5
+      await play(w.traineeA, 78); // Ann: first 42, best 90, mean 70
+      await play(w.traineeA2, 82);
+      await play(w.traineeA2, 85); // Abe: first 82, best 85, mean 83.5
       const board = async (q: string) =>
         (await w.traineeA.get(`/api/leaderboards/${w.teamA.id}?${q}`)).body.entries.map((e: { name: string; value: number; attempts: number }) => [e.name, e.value, e.attempts]);
-      expect(await board(`scenario=${SCENARIO}&mode=best`)).toEqual([['Ann', 90, 3], ['Abe', 83, 2]]);
-      expect(await board(`scenario=${SCENARIO}&mode=average`)).toEqual([['Abe', 81.5, 2], ['Ann', 70, 3]]);
-      expect(await board(`scenario=${SCENARIO}&mode=improved`)).toEqual([['Ann', 40, 3], ['Abe', 3, 2]]);
-      expect(await board(`scenario=${SCENARIO}&period=week`)).toEqual([['Ann', 90, 3], ['Abe', 83, 2]]);
+      expect(await board(`scenario=${SCENARIO}&mode=best`)).toEqual([['Ann', 90, 3], ['Abe', 85, 2]]);
+      expect(await board(`scenario=${SCENARIO}&mode=average`)).toEqual([['Abe', 83.5, 2], ['Ann', 70, 3]]);
+      expect(await board(`scenario=${SCENARIO}&mode=improved`)).toEqual([['Ann', 48, 3], ['Abe', 3, 2]]);
+      expect(await board(`scenario=${SCENARIO}&period=week`)).toEqual([['Ann', 90, 3], ['Abe', 85, 2]]);
       // Ann's play moves to an earlier week: this week's board no longer has her, all-time still does.
       await ts.store.db.query(`update player_weekly_stats set week_start = week_start - 7 where user_id = $1`, [w.users.traineeA.id]);
       const week = (await w.traineeA.get(`/api/leaderboards/${w.teamA.id}?scenario=${SCENARIO}&period=week`)).body;
@@ -361,12 +361,12 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
       expect(week.participation).toEqual({ played: 1, members: 2 });
       expect(week.weekStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(new Date(`${week.weekStart}T00:00:00Z`).getUTCDay()).toBe(1);
-      expect(await board(`scenario=${SCENARIO}&period=all`)).toEqual([['Ann', 90, 3], ['Abe', 83, 2]]);
+      expect(await board(`scenario=${SCENARIO}&period=all`)).toEqual([['Ann', 90, 3], ['Abe', 85, 2]]);
       // Without a scenario: best scores of each scenario added up.
       const other = [...library.scenarios.keys()].find((id) => id !== SCENARIO) as string;
       const otherBest = routesOf(other).best;
       await w.traineeA2.post('/api/attempts', { scenarioId: other, events: otherBest.events, clientAttemptId: attemptId() });
-      expect(await board('mode=best')).toEqual([['Abe', 83 + otherBest.report.overall, 3], ['Ann', 90, 3]]);
+      expect(await board('mode=best')).toEqual([['Abe', 85 + otherBest.report.overall, 3], ['Ann', 90, 3]]);
       expect((await w.traineeA.get(`/api/leaderboards/${w.teamA.id}?scenario=nope-nope`)).status).toBe(422);
       expect((await w.traineeA.get(`/api/leaderboards/${w.teamA.id}?period=month`)).status).toBe(400);
     });

@@ -181,10 +181,10 @@ describe.skipIf(!pgUrl)('two servers, one PostgreSQL', { timeout: 120_000 }, () 
       // Submissions on both servers, including the same clientAttemptId on both at once.
       const shared = attemptId();
       const results = await Promise.all([
-        http(a.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(90), clientAttemptId: attemptId() }, login.cookie),
-        http(b.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(70), clientAttemptId: attemptId() }, login.cookie),
-        http(a.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(80), clientAttemptId: shared }, abe.cookie),
-        http(b.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(80), clientAttemptId: shared }, abe.cookie),
+        http(a.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(92), clientAttemptId: attemptId() }, login.cookie),
+        http(b.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(72), clientAttemptId: attemptId() }, login.cookie),
+        http(a.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(82), clientAttemptId: shared }, abe.cookie),
+        http(b.url, 'POST', '/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(82), clientAttemptId: shared }, abe.cookie),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 201, 201, 201]);
       expect(results[2].body.id).toBe(results[3].body.id);
@@ -194,8 +194,8 @@ describe.skipIf(!pgUrl)('two servers, one PostgreSQL', { timeout: 120_000 }, () 
       expect(boardA.status).toBe(200);
       expect(boardA.body.entries).toEqual(boardB.body.entries);
       expect(boardA.body.entries.map((e: { rank: number; name: string; value: number; attempts: number }) => [e.rank, e.name, e.value, e.attempts])).toEqual([
-        [1, 'Abe', 80, 1],
-        [1, 'Ann', 80, 2],
+        [1, 'Abe', 82, 1],
+        [1, 'Ann', 82, 2],
       ]);
       expect(boardA.body.participation).toEqual({ played: 2, members: 2 });
 
