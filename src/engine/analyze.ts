@@ -1,6 +1,7 @@
 // Structural checks a valid scenario can still fail: parts nobody can reach, places a conversation
 // can never finish from, and lines whose text is too short for the moves they are tagged with.
 // Pure: takes a parsed Scenario, returns findings with the path of the YAML node to blame.
+import { stronglyConnected } from './components.ts';
 import type { Scenario } from './schema.ts';
 import { possibleTargets, walkOutEnding } from './conversation.ts';
 import { neverHolds } from './condition.ts';
@@ -64,41 +65,10 @@ export function nodesThatCanFinish(s: Scenario): Set<string> {
   return finishing;
 }
 
-/** Strongly connected components of the node graph restricted to `ids` (Tarjan), in discovery order. */
+/** Strongly connected components of the node graph restricted to `ids`, in discovery order. */
 function components(s: Scenario, ids: readonly string[]): string[][] {
   const allowed = new Set(ids);
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const out: string[][] = [];
-  let counter = 0;
-  const visit = (v: string) => {
-    index.set(v, counter);
-    low.set(v, counter);
-    counter++;
-    stack.push(v);
-    onStack.add(v);
-    for (const w of authoredTargets(s, v)) {
-      if (!allowed.has(w)) continue;
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
-    }
-    if (low.get(v) === index.get(v)) {
-      const comp: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop() as string;
-        onStack.delete(w);
-        comp.push(w);
-      } while (w !== v);
-      out.push(comp);
-    }
-  };
-  for (const id of ids) if (!index.has(id)) visit(id);
-  return out;
+  return stronglyConnected(ids, (v) => authoredTargets(s, v).filter((w) => allowed.has(w)));
 }
 
 export function countWords(text: string): number {

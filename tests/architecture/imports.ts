@@ -2,6 +2,7 @@
 // layering test. Type-only imports count: a type names a dependency as much as a value does.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { stronglyConnected } from '../../src/engine/components.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const SPEC = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
@@ -29,37 +30,9 @@ export function importGraph(dirs: string[]): Map<string, string[]> {
   return graph;
 }
 
-/** Every cycle's files, one list a cycle (Tarjan's strongly connected components of size > 1). */
+/** Every cycle's files, one sorted list a cycle (strongly connected components of more than one file). */
 export function cycles(graph: Map<string, string[]>): string[][] {
-  let index = 0;
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const on = new Set<string>();
-  const out: string[][] = [];
-  const visit = (v: string) => {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    on.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!graph.has(w)) continue;
-      if (!idx.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const scc: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        on.delete(w);
-        scc.push(w);
-      } while (w !== v);
-      if (scc.length > 1) out.push(scc.sort());
-    }
-  };
-  for (const v of graph.keys()) if (!idx.has(v)) visit(v);
-  return out;
+  return stronglyConnected(graph.keys(), (v) => (graph.get(v) ?? []).filter((w) => graph.has(w)))
+    .filter((c) => c.length > 1)
+    .map((c) => c.sort());
 }
