@@ -1,6 +1,6 @@
 // A small client for the server's API, used to set up the accounts a load test runs as: the first
 // trainer, a team, and trainees who joined it with its invite code (each with a session cookie).
-import { CSRF_HEADER, CSRF_VALUE } from '../../src/server/plugins/security.ts';
+import { CSRF_HEADER, CSRF_VALUE } from '../../src/shared/http.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';
 
 export { CSRF_HEADER, CSRF_VALUE, SESSION_COOKIE };

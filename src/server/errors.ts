@@ -22,7 +22,6 @@ export const notFound = (message: string) => new ApiError(404, message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new ApiError(409, message, details);
 export const unprocessable = (message: string, details?: Record<string, unknown>) => new ApiError(422, message, details);
 
-export type { ErrorBody };
 
 export function errorBody(status: number, message: string, details?: Record<string, unknown>): ErrorBody {
   return { error: STATUS_CODES[status] ?? 'Error', message, ...details };

@@ -15,6 +15,11 @@ export function statusOf(a: Assignment, p: Pick<Progress, 'attempts' | 'passed'>
   return attempts > 0 ? 'in-progress' : 'not-started';
 }
 
+/** Whether an assignment is for this user: it names no trainees (the whole team), or names them. */
+export function isFor(chosen: readonly number[] | undefined, userId: number): boolean {
+  return !chosen || chosen.includes(userId);
+}
+
 export function assignmentJson(a: Assignment) {
   return {
     id: a.id,

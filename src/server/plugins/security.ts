@@ -54,7 +54,6 @@ export const TRAINER_CSP = cspHeader({ ...CSP_DIRECTIVES, styleSrc: ["'self'", "
 
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
-export { CSRF_HEADER, CSRF_VALUE };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

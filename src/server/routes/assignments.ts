@@ -6,7 +6,7 @@ import { unprocessable } from '../errors.ts';
 import { MIN_PASS_MARK } from '../../engine/report.ts';
 import { dueAt, dueDate, id, object, scenarioId } from './schemas.ts';
 import { visibleTeam } from '../domain/teams.ts';
-import { assignmentJson, statusOf } from '../domain/assignments.ts';
+import { assignmentJson, isFor, statusOf } from '../domain/assignments.ts';
 import { signedIn } from '../plugins/auth.ts';
 
 interface NewAssignmentBody {
@@ -67,7 +67,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
       const all = await store.assignmentsWithProgress(user.teamId, user.id);
       // An assignment set for chosen trainees is shown to them only.
       const chosen = await ctx.trainerStore.traineesOf(all.map((a) => a.id));
-      const rows = all.filter((a) => chosen.get(a.id)?.includes(user.id) ?? true);
+      const rows = all.filter((a) => isFor(chosen.get(a.id), user.id));
       return {
         assignments: rows.map((a) => ({
           ...assignmentJson(a),
@@ -89,7 +89,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
     return {
       assignments: rows.map((a) => {
         const only = chosen.get(a.id);
-        const mine = progress.filter((p) => p.assignmentId === a.id && (!only || only.includes(p.userId)));
+        const mine = progress.filter((p) => p.assignmentId === a.id && isFor(only, p.userId));
         const members = only ? only.length : (teams.get(a.teamId) ?? 0);
         const counts: Record<string, number> = { 'not-started': 0, 'in-progress': 0, passed: 0, failed: 0, overdue: 0 };
         for (const p of mine) counts[statusOf(a, p, now)]++;

@@ -8,6 +8,7 @@ import { isSeed, MAX_SEED } from '../../engine/shuffle.ts';
 import { buildTranscript, type ReportLike } from '../../engine/transcript.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
+import { isFor } from '../domain/assignments.ts';
 import type { Assignment, StoredAttempt, StoredEvent, User } from '../store/index.ts';
 import { bigId, id, object, scenarioId } from './schemas.ts';
 
@@ -130,7 +131,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         if (user.role !== 'trainee' || user.teamId !== assignment.teamId) throw forbidden('this assignment is for another team');
         // An assignment may be set for chosen trainees of the team only.
         const chosen = (await ctx.trainerStore.traineesOf([assignment.id])).get(assignment.id);
-        if (chosen && !chosen.includes(user.id)) throw forbidden('this assignment was set for other trainees in your team');
+        if (!isFor(chosen, user.id)) throw forbidden('this assignment was set for other trainees in your team');
         if (assignment.scenarioId !== body.scenarioId) {
           throw unprocessable(`assignment ${assignment.id} is for scenario "${assignment.scenarioId}", not "${body.scenarioId}"`);
         }

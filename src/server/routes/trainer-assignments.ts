@@ -1,11 +1,9 @@
 // Assignments from the dashboard: several scenarios at once, for the whole team or chosen trainees;
 // edit (due date, pass mark, attempt limit, trainees) and withdraw.
 //
-// Assignments for chosen trainees live in assignment_trainees. Two hooks make the rest of the API
-// respect them without changing the core routes:
-// - POST /api/attempts with an assignment not set for the caller answers 403;
-// - GET /api/me/assignments lists a trainee only what was set for them, and gives a trainer member
-//   counts and statuses over the chosen trainees.
+// Assignments for chosen trainees live in assignment_trainees; the core routes read them through
+// the trainer store in the context and apply domain/assignments.ts isFor (POST /api/attempts answers
+// 403 for an assignment not set for the caller; GET /api/me/assignments lists and counts by it).
 import type { FastifyInstance } from 'fastify';
 import type { AssignmentJson } from '../../shared/types.ts';
 import type { ServerContext } from '../context.ts';

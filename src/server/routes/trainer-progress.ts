@@ -10,7 +10,7 @@ import type { ServerContext } from '../context.ts';
 import { forbidden, notFound, unprocessable } from '../errors.ts';
 import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
-import { statusOf } from '../domain/assignments.ts';
+import { isFor, statusOf } from '../domain/assignments.ts';
 import { id, idParams, object, scenarioId, teamParams } from './schemas.ts';
 import { visibleTeam } from '../domain/teams.ts';
 import { trainerAssignmentJson } from './trainer-assignments.ts';
@@ -38,8 +38,7 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
     for (const m of members) {
       for (const a of assignments) {
         const p = byKey.get(`${a.id}:${m.id}`);
-        const targets = chosen.get(a.id);
-        const assigned = !targets || targets.includes(m.id);
+        const assigned = isFor(chosen.get(a.id), m.id);
         cells.push({
           assignmentId: a.id,
           userId: m.id,
