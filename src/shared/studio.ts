@@ -1,6 +1,7 @@
 // The scenario studio's API contract (routes/studio.ts on the server, the studio page in the
 // dashboard). A studio scenario has one draft (YAML text, saved as typed, even when it does not parse)
 // and immutable published versions; the id is the scenario's id (the `id:` in its YAML).
+import type { ErrorBody } from './http.ts';
 
 export type StudioStatus = 'draft' | 'published' | 'unpublished' | 'archived';
 
@@ -79,8 +80,7 @@ export interface StudioDraftSaved {
 }
 
 /** 409 on PUT …/draft: someone saved in between; `revision` is the one now stored. */
-export interface StudioStaleJson {
-  error: string;
+export interface StudioStaleJson extends ErrorBody {
   revision: number;
 }
 
@@ -92,9 +92,8 @@ export interface StudioProblem {
   path?: (string | number)[];
 }
 
-/** 422 on POST …/publish: nothing was published. */
-export interface StudioPublishRefused {
-  error: string;
+/** 422 on POST …/publish (and …/preview of a draft that does not load): nothing was published. */
+export interface StudioPublishRefused extends ErrorBody {
   problems: StudioProblem[];
 }
 

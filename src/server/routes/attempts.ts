@@ -10,6 +10,8 @@ import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { isFor } from '../domain/assignments.ts';
 import type { Assignment, StoredAttempt, StoredEvent, User } from '../store/index.ts';
+import { StudioStore } from '../store/studio.ts';
+import { loadVersionsOf, playedVersion, scenarioOf } from '../domain/versions.ts';
 import { bigId, id, object, scenarioId } from './schemas.ts';
 
 export const MAX_EVENTS = 200;
@@ -34,6 +36,8 @@ const attemptBody = object(
     assignmentId: { anyOf: [id, { type: 'null' }] },
     // Checked strictly before validation too (seedIsStrict): Ajv's type coercion would take "12" or true.
     seed: { type: 'integer', minimum: 0, maximum: MAX_SEED },
+    /** The version of an uploaded or studio scenario the game played (domain/versions.ts). */
+    scenarioVersion: { type: 'integer', minimum: 1, maximum: 1_000_000 },
   },
   ['scenarioId', 'events', 'clientAttemptId'],
 );
@@ -56,6 +60,7 @@ interface AttemptBody {
   clientAttemptId: string;
   assignmentId?: number | null;
   seed?: number;
+  scenarioVersion?: number;
 }
 
 /** Only the fields the engine reads, in a fixed shape: what is stored and compared on a retry. */
@@ -78,6 +83,7 @@ export function attemptSummaryJson(a: StoredAttempt) {
     clientAttemptId: a.clientAttemptId,
     createdAt: a.createdAt,
     seed: a.seed,
+    scenarioVersion: a.scenarioVersion,
     score: a.overall,
     empathy: a.empathy,
     ownership: a.ownership,
@@ -108,12 +114,13 @@ export function attemptJson(a: StoredAttempt, library: Library) {
   return {
     ...attemptWithReportJson(a),
     events: a.events,
-    transcript: transcriptOf(library.scenarios.get(a.scenarioId), a.report ?? {}, a.seed),
+    transcript: transcriptOf(scenarioOf(library, a), a.report ?? {}, a.seed),
   };
 }
 
 export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store, library } = ctx;
+  const studio = new StudioStore(store.db);
 
   app.post<{ Body: AttemptBody }>(
     '/api/attempts',
@@ -121,8 +128,9 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
     async (request, reply) => {
       const user = request.user as User;
       const body = request.body;
-      const scenario = library.scenarios.get(body.scenarioId);
-      if (!scenario) throw unprocessable(`no scenario "${body.scenarioId}"`);
+      const played = await playedVersion(library, studio, body.scenarioId, body.scenarioVersion);
+      if (!played) throw unprocessable(`no scenario "${body.scenarioId}"`);
+      const scenario = played.scenario;
 
       let assignment: Assignment | null = null;
       if (body.assignmentId != null) {
@@ -151,6 +159,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         clientAttemptId: body.clientAttemptId,
         events,
         seed: body.seed ?? null,
+        scenarioVersion: played.version,
         report: { ...report },
         assignment: assignment ? { id: assignment.id, maxAttempts: assignment.maxAttempts } : undefined,
       });
@@ -159,7 +168,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
       }
       if (stored.kind === 'existing') {
         const a = stored.attempt;
-        if (a.scenarioId !== scenario.id || !sameEvents(a.events ?? [], events) || a.assignmentId !== (assignment?.id ?? null) || a.seed !== (body.seed ?? null)) {
+        if (a.scenarioId !== scenario.id || !sameEvents(a.events ?? [], events) || a.assignmentId !== (assignment?.id ?? null) || a.seed !== (body.seed ?? null) || a.scenarioVersion !== played.version) {
           throw conflict(`clientAttemptId "${body.clientAttemptId}" was already used for a different attempt (${a.id})`);
         }
         reply.code(200);
@@ -196,6 +205,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
       const isOwner = a.userId === user.id;
       const isTrainer = user.role === 'trainer' && a.ownerTrainerId === user.id;
       if (!isOwner && !isTrainer) throw forbidden('this attempt belongs to someone else');
+      await loadVersionsOf(library, studio, [a]);
       return { ...attemptJson(a, library), userName: a.ownerName };
     },
   );

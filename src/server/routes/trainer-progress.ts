@@ -13,6 +13,8 @@ import type { TrainerStore } from '../store/trainer.ts';
 import { isFor, statusOf } from '../domain/assignments.ts';
 import { id, idParams, object, scenarioId, teamParams } from './schemas.ts';
 import { visibleTeam } from '../domain/teams.ts';
+import { loadVersionsOf, scenarioOf } from '../domain/versions.ts';
+import { StudioStore } from '../store/studio.ts';
 import { trainerAssignmentJson } from './trainer-assignments.ts';
 import { figuresReady, summaryOf } from './trainer-scenarios.ts';
 
@@ -102,9 +104,10 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
       if (!found || found.user.role !== 'trainee') throw notFound(`no trainee ${request.params.id}`);
       if (!found.team || found.team.trainerId !== user.id) throw forbidden('this trainee is not in one of your teams');
       const { attempts, more } = await trainerStore.attemptsWithReports(found.user.id, request.query.limit);
+      await loadVersionsOf(library, new StudioStore(store.db), attempts);
       return {
         trainee: { id: found.user.id, name: found.user.name, email: found.user.email, teamId: found.team.id, teamName: found.team.name },
-        attempts: attempts.map((a) => attemptDetail(library.scenarios.get(a.scenarioId), a)),
+        attempts: attempts.map((a) => attemptDetail(scenarioOf(library, a), a)),
         more,
       };
     },

@@ -20,6 +20,8 @@ import type { ServerContext } from '../context.ts';
 import { AnalysisPool, DEFAULT_ANALYSIS } from '../analysis/pool.ts';
 import { ApiError, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { ScenarioAccess } from '../store/access.ts';
+import { StudioStore } from '../store/studio.ts';
+import { rememberVersion } from '../domain/versions.ts';
 import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
 import { email, id, normalizeEmail, object, scenarioId } from './schemas.ts';
@@ -71,11 +73,18 @@ export function gameabilityOf(s: Scenario): GameabilityJson | null {
   return g;
 }
 
+/** Figures the analysis worker computed for a scenario published from the studio (routes/studio.ts). */
+export function recordFigures(s: Scenario, summary: RouteSummary, gameability: GameabilityJson | null): void {
+  summaries.set(s, summary);
+  if (gameability) gates.set(s, gameability);
+}
+
 interface UploadMeta {
   uploadId: number;
   fileName: string;
   uploadedAt: string;
   uploadedBy: string | null;
+  version: number;
 }
 
 export function scenarioCard(s: Scenario, meta: UploadMeta | undefined): ScenarioCard {
@@ -141,7 +150,7 @@ export class ScenarioUploads {
           this.warn(`uploaded scenario "${u.scenarioId}" (${u.fileName}) no longer loads; it is left out`);
           continue;
         }
-        this.add(loaded.scenario, { uploadId: u.id, fileName: u.fileName, uploadedAt: u.uploadedAt, uploadedBy: u.uploadedBy });
+        this.add(loaded.scenario, { uploadId: u.id, fileName: u.fileName, uploadedAt: u.uploadedAt, uploadedBy: u.uploadedBy, version: u.version });
         this.#analyseLater(loaded.scenario, u.yaml, u.fileName);
       }
       this.#generation = generation;
@@ -171,6 +180,7 @@ export class ScenarioUploads {
     this.library.scenarios.set(s.id, s);
     this.library.files.set(s.id, `uploaded:${meta.fileName}`);
     this.meta.set(s.id, meta);
+    rememberVersion(this.library, s.id, meta.version, s);
   }
 }
 
@@ -255,11 +265,13 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
   });
 
   // The game ships the built-in scenarios as /scenarios.json; a signed-in player also gets the ones
-  // trainers uploaded (whole, as the engine plays them), so an assigned upload can be played.
+  // trainers uploaded (whole, as the engine plays them), so an assigned upload can be played; each
+  // with the version it is, which the game sends back with an attempt (domain/versions.ts).
   app.get('/api/scenarios/uploaded', { config: { auth: 'user' } }, async (request) => ({
     scenarios: (await visibleScenarios(request.user))
       .filter((s) => uploads.meta.has(s.id))
-      .sort((a, b) => a.title.localeCompare(b.title)),
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .map((s) => ({ ...s, version: uploads.meta.get(s.id)?.version })),
   }));
 
   app.get<{ Params: { scenarioId: string } }>(
@@ -327,11 +339,12 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
       // Two trainers uploading one new id at once: the first claim wins, the other is refused.
       const claimed = await access.claim(s.id, user.id);
       if (claimed !== user.id && !access.canEdit(await access.ownership(s.id), user)) throw theirs();
-      const uploadId = await trainerStore.addUpload({ scenarioId: s.id, fileName: file, yaml: request.body.yaml, uploadedBy: user.id });
+      const uploadId = await trainerStore.addUpload({ scenarioId: s.id, fileName: file, yaml: request.body.yaml, uploadedBy: user.id, scenarioJson: s });
       if (!previous && request.body.publish) await access.publishToAllTeams(s.id, user.id);
       summaries.set(s, check.summary);
       if (analysed.gameability) gates.set(s, analysed.gameability);
-      uploads.add(s, { uploadId, fileName: file, uploadedAt: new Date().toISOString(), uploadedBy: user.name });
+      const version = (await new StudioStore(ctx.store.db).versionOfUpload(uploadId))?.version ?? 1;
+      uploads.add(s, { uploadId, fileName: file, uploadedAt: new Date().toISOString(), uploadedBy: user.name, version });
       reply.code(previous ? 200 : 201);
       return { scenario: card(s), replaced: Boolean(previous) };
     },

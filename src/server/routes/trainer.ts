@@ -10,12 +10,14 @@ import { registerTrainerAssignmentRoutes } from './trainer-assignments.ts';
 import { registerTrainerProgressRoutes } from './trainer-progress.ts';
 import { registerTrainerScenarioRoutes } from './trainer-scenarios.ts';
 import { registerTrainerTeamRoutes } from './trainer-teams.ts';
+import { registerStudioRoutes } from './studio.ts';
 
 const DEFAULT_DIST = resolve(import.meta.dirname, '../../../dist');
 
 export async function registerTrainerRoutes(app: FastifyInstance, ctx: ServerContext, distDir: string | false = DEFAULT_DIST): Promise<void> {
   const { trainerStore } = ctx;
-  await registerTrainerScenarioRoutes(app, ctx, trainerStore);
+  const uploads = await registerTrainerScenarioRoutes(app, ctx, trainerStore);
+  registerStudioRoutes(app, ctx, uploads);
   registerTrainerTeamRoutes(app, ctx, trainerStore);
   registerTrainerAssignmentRoutes(app, ctx, trainerStore);
   registerTrainerProgressRoutes(app, ctx, trainerStore);

@@ -19,7 +19,9 @@ where ($2::text = 'trainer' and (
     or exists (select 1 from scenario_co_trainers c where c.scenario_id = o.scenario_id and c.trainer_id = $1)
     or exists (select 1 from scenario_teams st join teams t on t.id = st.team_id where st.scenario_id = o.scenario_id and t.trainer_id = $1)
     or exists (select 1 from assignments a join teams t on t.id = a.team_id where a.scenario_id = o.scenario_id and t.trainer_id = $1)))
-  or ($2::text = 'trainee' and $3::int is not null and (
+  or ($2::text = 'trainee' and $3::int is not null
+    -- unpublished or archived in the studio (migrations/102): its trainees keep only their attempts
+    and not exists (select 1 from studio_scenarios ss where ss.scenario_id = o.scenario_id and ss.status <> 'published') and (
     exists (select 1 from scenario_teams st where st.scenario_id = o.scenario_id and st.team_id = $3::int)
     or exists (select 1 from assignments a where a.scenario_id = o.scenario_id and a.team_id = $3::int)))`;
 

@@ -71,6 +71,8 @@ export interface StoredAttempt {
   createdAt: string;
   /** The seed of the order the replies were shown in (src/engine/shuffle.ts); null when none was sent. */
   seed: number | null;
+  /** The version of an uploaded or studio scenario it was played on; null for a built-in one. */
+  scenarioVersion: number | null;
   /** The replay's full report (scores, turns, feedback); absent in lists. */
   report?: Record<string, unknown>;
   events?: StoredEvent[];
@@ -83,6 +85,7 @@ export interface NewAttempt {
   events: StoredEvent[];
   /** The reply-order seed the client drew; null when it sent none. */
   seed?: number | null;
+  scenarioVersion?: number | null;
   report: { overall: number; empathy: number; ownership: number; timing: number; satisfaction: number; outcome: string | null; passed: boolean } & Record<string, unknown>;
   assignment?: { id: number; maxAttempts: number | null };
 }
@@ -151,7 +154,7 @@ export function toAssignment(r: Row): Assignment {
 }
 
 const ATTEMPT_SUMMARY_COLUMNS = `a.id, a.user_id, a.scenario_id, a.assignment_id, a.client_attempt_id, a.overall, a.empathy,
-  a.ownership, a.timing, a.satisfaction, a.outcome, a.passed, a.created_at, a.seed`;
+  a.ownership, a.timing, a.satisfaction, a.outcome, a.passed, a.created_at, a.seed, a.scenario_version`;
 const ATTEMPT_FULL_COLUMNS = `${ATTEMPT_SUMMARY_COLUMNS}, a.report, a.events`;
 
 function toAttempt(r: Row): StoredAttempt {
@@ -170,6 +173,7 @@ function toAttempt(r: Row): StoredAttempt {
     passed: Boolean(r.passed),
     createdAt: iso(r.created_at),
     seed: numOrNull(r.seed),
+    scenarioVersion: numOrNull(r.scenario_version),
   };
   if (r.report !== undefined) a.report = r.report as Record<string, unknown>;
   if (r.events !== undefined) a.events = r.events as StoredEvent[];
@@ -187,8 +191,8 @@ export const AVERAGE_COUNTS = 10;
 const INSERT_ATTEMPT = `
 with ins as (
   insert into attempts (user_id, scenario_id, assignment_id, client_attempt_id, events, report, overall, satisfaction, outcome, passed,
-    empathy, ownership, timing, seed)
-  values ($1, $2, $3, $4, $5::json, $6::json, $7, $8, $9, $10, $11, $12, $13, $14::bigint)
+    empathy, ownership, timing, seed, scenario_version)
+  values ($1, $2, $3, $4, $5::json, $6::json, $7, $8, $9, $10, $11, $12, $13, $14::bigint, $15::int)
   on conflict (user_id, client_attempt_id) do nothing
   returning id, user_id, scenario_id, overall, created_at
 ), total as (
@@ -516,6 +520,7 @@ export class Store {
       a.report.ownership,
       a.report.timing,
       a.seed ?? null,
+      a.scenarioVersion ?? null,
     ];
     const existing = async (q: Queryable): Promise<RecordResult> => {
       const found = await this.attemptByClientId(a.userId, a.clientAttemptId, q);
@@ -539,6 +544,7 @@ export class Store {
         passed: a.report.passed,
         createdAt: iso(r.created_at),
         seed: a.seed ?? null,
+        scenarioVersion: a.scenarioVersion ?? null,
         report: a.report,
         events: a.events,
       },

@@ -1,7 +1,7 @@
 // The trainer dashboard's queries, over the same Db as the core store (PostgreSQL SQL for PGlite and
 // PostgreSQL alike). Tables: assignment_trainees and scenario_uploads (migrations/100_trainer.sql),
 // plus reads of the core tables.
-import type { Db, Queryable } from './db.ts';
+import { pgErrorCode, UNIQUE_VIOLATION, type Db, type Queryable } from './db.ts';
 import type { Assignment, Team, User } from './store.ts';
 import { ASSIGNMENT_COLUMNS, iso, num, numOrNull, textOrNull, toAssignment } from './store.ts';
 
@@ -31,6 +31,8 @@ export interface ScenarioUpload {
   yaml: string;
   uploadedBy: string | null;
   uploadedAt: string;
+  /** Its version: the how-manyth upload of this id (migrations/102_scenario_studio.sql). */
+  version: number;
 }
 
 /** An attempt with its full report (the replay's turns and feedback). */
@@ -47,6 +49,8 @@ export interface AttemptWithReport {
   report: Record<string, unknown>;
   /** The reply-order seed; null for attempts stored before seeds. */
   seed: number | null;
+  /** The version it was played on (null: a built-in scenario). */
+  scenarioVersion: number | null;
 }
 
 export interface Tallies {
@@ -189,7 +193,7 @@ export class TrainerStore {
   /** A trainee's attempts with full reports, newest first; one extra row tells whether more exist. */
   async attemptsWithReports(userId: number, limit: number): Promise<{ attempts: AttemptWithReport[]; more: boolean }> {
     const rows = await this.db.query(
-      `select a.id, a.user_id, a.scenario_id, a.assignment_id, a.overall, a.satisfaction, a.outcome, a.passed, a.created_at, a.report, a.seed
+      `select a.id, a.user_id, a.scenario_id, a.assignment_id, a.overall, a.satisfaction, a.outcome, a.passed, a.created_at, a.report, a.seed, a.scenario_version
        from attempts a where a.user_id = $1 order by a.id desc limit $2`,
       [userId, limit + 1],
     );
@@ -205,6 +209,7 @@ export class TrainerStore {
       createdAt: iso(r.created_at),
       report: (typeof r.report === 'string' ? JSON.parse(r.report) : r.report) as Record<string, unknown>,
       seed: numOrNull(r.seed),
+      scenarioVersion: numOrNull(r.scenario_version),
     }));
     return { attempts, more: rows.length > limit };
   }
@@ -258,7 +263,7 @@ export class TrainerStore {
   /** The newest upload of each scenario id. */
   async currentUploads(): Promise<ScenarioUpload[]> {
     const rows = await this.db.query(
-      `select distinct on (s.scenario_id) s.id, s.scenario_id, s.file_name, s.yaml, s.uploaded_at, u.name as uploaded_by
+      `select distinct on (s.scenario_id) s.id, s.scenario_id, s.file_name, s.yaml, s.uploaded_at, s.version, u.name as uploaded_by
        from scenario_uploads s left join users u on u.id = s.uploaded_by
        order by s.scenario_id, s.id desc`,
     );
@@ -269,14 +274,24 @@ export class TrainerStore {
       yaml: String(r.yaml),
       uploadedBy: textOrNull(r.uploaded_by),
       uploadedAt: iso(r.uploaded_at),
+      version: num(r.version),
     }));
   }
 
-  async addUpload(u: { scenarioId: string; fileName: string; yaml: string; uploadedBy: number }): Promise<number> {
-    const [r] = await this.db.query(
-      'insert into scenario_uploads (scenario_id, file_name, yaml, uploaded_by) values ($1, $2, $3, $4) returning id',
-      [u.scenarioId, u.fileName, u.yaml, u.uploadedBy],
-    );
+  /** Adds the next version of the scenario (migrations/102_scenario_studio.sql); its row id. */
+  async addUpload(u: { scenarioId: string; fileName: string; yaml: string; uploadedBy: number; scenarioJson?: unknown }): Promise<number> {
+    const insert = () =>
+      this.db.query(
+        `insert into scenario_uploads (scenario_id, file_name, yaml, uploaded_by, version, scenario_json)
+         select $1, $2, $3, $4, coalesce(max(version), 0) + 1, $5::jsonb from scenario_uploads where scenario_id = $1
+         returning id`,
+        [u.scenarioId, u.fileName, u.yaml, u.uploadedBy, u.scenarioJson === undefined ? null : JSON.stringify(u.scenarioJson)],
+      );
+    // Two versions of one id at once: the second takes the next number.
+    const [r] = await insert().catch((e: unknown) => {
+      if (pgErrorCode(e) === UNIQUE_VIOLATION) return insert();
+      throw e;
+    });
     return num(r.id);
   }
 }
