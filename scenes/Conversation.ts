@@ -3,7 +3,7 @@
 // the patience timer and the save.
 import * as Phaser from 'phaser';
 import { openingSound } from '../src/game/assets.ts';
-import { announceAttempt, newAttemptId } from '../src/game/attempts.ts';
+import { announceAttempt, newAttemptId, versionOf } from '../src/game/attempts.ts';
 import { pauseMenu, settingsDialog } from '../src/game/dom/dialogs.ts';
 import { ConversationView } from '../src/game/dom/conversation.ts';
 import { screenOf } from '../src/game/flow.ts';
@@ -144,7 +144,8 @@ export class Conversation extends Phaser.Scene {
         const { report, events, seed } = e;
         const scenarioId = this.#session.scenario.id;
         svc.history.add({ scenarioId, overall: report.overall, passed: report.passed, outcome: report.outcome, at: new Date().toISOString() });
-        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, seed, report });
+        const scenarioVersion = versionOf(this.#session.scenario);
+        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, seed, report, ...(scenarioVersion ? { scenarioVersion } : {}) });
         svc.flow.send({ type: 'play.finished', result: { scenarioId, report, events } });
         return;
       }

@@ -37,6 +37,8 @@ export interface AttemptBody {
   assignmentId?: number;
   /** The reply-order seed (0..4294967295); absent in attempts queued before seeds. */
   seed?: number;
+  /** The version of an uploaded or studio scenario that was played (the server replays on it). */
+  scenarioVersion?: number;
 }
 export interface AttemptJson extends AttemptScoresJson {
   id: number;

@@ -11,6 +11,8 @@ export interface FinishedAttempt {
   events: ConversationEvent[];
   /** The seed of the order the replies were shown in (src/engine/shuffle.ts). */
   seed: number;
+  /** The version of an uploaded or studio scenario (see versionOf); absent for a built-in one. */
+  scenarioVersion?: number;
   /** The score as the browser computed it (the server recomputes it from the events). */
   report: ConversationReport;
 }
@@ -31,6 +33,15 @@ export function announceAttempt(a: FinishedAttempt): void {
       console.warn('attempt listener failed', e);
     }
   }
+}
+
+/**
+ * The version the server gave a scenario it sent (GET /api/scenarios/uploaded); undefined for a
+ * built-in scenario, which has none.
+ */
+export function versionOf(s: object): number | undefined {
+  const v = (s as { version?: unknown }).version;
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
 }
 
 export function newAttemptId(): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { announceAttempt, newAttemptId, onAttemptFinished, type FinishedAttempt } from '../../src/game/attempts.ts';
+import { announceAttempt, newAttemptId, onAttemptFinished, versionOf, type FinishedAttempt } from '../../src/game/attempts.ts';
 import { assignmentFor, onAssignmentsChanged, setAssignmentProvider } from '../../src/game/assignments.ts';
 
 describe('server hooks', () => {
@@ -19,6 +19,12 @@ describe('server hooks', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
     expect(newAttemptId()).not.toBe(newAttemptId());
+  });
+
+  it('reads the version the server gave a stored scenario, and none for a built-in one', () => {
+    expect(versionOf({ id: 'lamp', version: 3 })).toBe(3);
+    expect(versionOf({ id: 'trophy-room' })).toBeUndefined();
+    for (const bad of [0, -1, 1.5, '2', null]) expect(versionOf({ version: bad })).toBeUndefined();
   });
 
   it('asks the assignment provider for card markers', () => {
