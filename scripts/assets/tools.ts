@@ -1,5 +1,6 @@
 // Running the command-line audio tools (espeak-ng, sox) with clear errors when they are missing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { run } from '../../src/server/media/run.ts';
 
 export const APT_HINT = 'apt-get install -y espeak-ng sox libsox-fmt-all';
 
@@ -21,23 +22,7 @@ export function requireTools(tools: ('espeak-ng' | 'sox')[]): void {
   }
 }
 
-/** Runs a command; rejects with its stderr when it fails. */
-export function run(cmd: string, args: string[], input?: string | Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    p.stdout.on('data', (d: Buffer) => out.push(d));
-    p.stderr.on('data', (d: Buffer) => err.push(d));
-    p.on('error', reject);
-    p.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new Error(`${cmd} ${args.join(' ')} failed (${code}): ${Buffer.concat(err).toString().trim()}`));
-    });
-    p.stdin.on('error', () => {});
-    p.stdin.end(input ?? '');
-  });
-}
+export { run } from '../../src/server/media/run.ts';
 
 /** Length of an audio file in seconds, rounded to hundredths. */
 export async function duration(file: string): Promise<number> {

@@ -10,16 +10,14 @@
 // `hash` is the SHA-1 of the voice (the espeak voice with speed, pitch and processing) and the text;
 // a line whose hash is unchanged is not spoken again. Files of lines that no longer exist are removed.
 // Re-run after any scenario's lines change: the asset tests fail until the manifest matches.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { ASSET_DIR, isMain, loadScenarios, mkdirp, prune, rng, writeIfChanged, type ScenarioAssets } from './lib.ts';
+import { ASSET_DIR, isMain, loadScenarios, mkdirp, prune, writeIfChanged, type ScenarioAssets } from './lib.ts';
 import { duration, pool, requireTools, run } from './tools.ts';
+import { lineHash, lineVoice, speakable, type LineVoice } from '../../src/server/media/voice-settings.ts';
 
 export const VOICE_DIR = join(ASSET_DIR, 'audio', 'voice');
-/** Bump when the synthesis or processing changes, so every line is spoken again. */
-const VERSION = 2;
-const DEFAULT_VOICES = ['en-us+m3', 'en-gb+f2', 'en-us+f3', 'en-gb+m1', 'en-us+m7', 'en-gb-x-rp+f4'];
+export { lineHash, lineVoice, speakable, type LineVoice } from '../../src/server/media/voice-settings.ts';
 
 export interface ManifestEntry {
   file: string;
@@ -28,57 +26,6 @@ export interface ManifestEntry {
   seconds: number;
 }
 export type Manifest = Record<string, ManifestEntry>;
-
-/** How a customer's emotion colours delivery: words per minute and pitch offsets. */
-const DELIVERY: Record<string, { speed: number; pitch: number; amp: number }> = {
-  calm: { speed: 0, pitch: 0, amp: 0 },
-  worried: { speed: 6, pitch: 8, amp: -5 },
-  annoyed: { speed: -2, pitch: -4, amp: 0 },
-  angry: { speed: 8, pitch: -2, amp: 15 },
-  furious: { speed: 14, pitch: 4, amp: 30 },
-  relieved: { speed: -8, pitch: 3, amp: -5 },
-};
-
-const PHONE_SETTINGS = new Set(['call-centre', 'chat']);
-
-export interface LineVoice {
-  voice: string;
-  speed: number;
-  pitch: number;
-  amplitude: number;
-  effects: string[];
-  /** Everything that shapes the sound, as one string: hashed with the text. */
-  spec: string;
-}
-
-export function lineVoice(s: ScenarioAssets, emotion = 'calm'): LineVoice {
-  const r = rng(`voice:${s.id}`);
-  const voice = s.voice?.trim() || r.pick(DEFAULT_VOICES);
-  const baseSpeed = 150 + Math.round(r() * 10);
-  const basePitch = 42 + Math.round(r() * 14);
-  const d = DELIVERY[emotion] ?? DELIVERY.calm;
-  const speed = Math.max(140, Math.min(178, baseSpeed + d.speed));
-  const pitch = Math.max(20, Math.min(80, basePitch + d.pitch));
-  const amplitude = 100 + d.amp;
-  const phone = PHONE_SETTINGS.has(String(s.setting));
-  const effects = phone
-    ? ['gain', '-6', 'highpass', '320', 'highpass', '320', 'lowpass', '3300', 'lowpass', '3300', 'compand', '0.01,0.15', '-60,-60,-36,-18,0,-6', '-2', 'norm', '-2']
-    : ['gain', '-6', 'highpass', '90', 'equalizer', '2800', '1.2q', '2', 'compand', '0.02,0.2', '-60,-60,-36,-18,0,-6', '-2', 'reverb', '8', '60', '18', 'norm', '-1.5'];
-  const spec = `v${VERSION} ${voice} s${speed} p${pitch} a${amplitude} ${phone ? 'phone' : 'room'}`;
-  return { voice, speed, pitch, amplitude, effects, spec };
-}
-
-export function lineHash(spec: string, text: string): string {
-  return createHash('sha1').update(`${spec}\n${text}`).digest('hex');
-}
-
-/** Text as espeak-ng should read it: dashes as pauses, no stray markup. */
-function speakable(text: string): string {
-  return text
-    .replace(/\s[-–—]\s/g, ', ')
-    .replace(/\.\.\.|…/g, '. ')
-    .replace(/[<>]/g, ' ');
-}
 
 async function speak(v: LineVoice, text: string, out: string): Promise<void> {
   const wav = await run('espeak-ng', ['-v', v.voice, '-s', String(v.speed), '-p', String(v.pitch), '-a', String(v.amplitude), '-g', '2', '--stdout'], speakable(text));

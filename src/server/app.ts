@@ -52,6 +52,8 @@ export interface AppOptions {
   attemptLimit?: RateLimitSetting;
   /** Budgets of the analysis of uploaded scenarios (steps, milliseconds, queue). */
   analysis?: Partial<AnalysisLimits>;
+  /** Voice and art of published studio versions; false: this process makes none (tests). */
+  studioMedia?: ServerContext['studioMedia'];
 }
 
 /**
@@ -126,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loginLimit: options.loginLimit ?? { max: 10, timeWindow: 15 * 60 * 1000 },
     signupLimit: options.signupLimit ?? { max: 20, timeWindow: 15 * 60 * 1000 },
     analysis: options.analysis,
+    studioMedia: options.studioMedia,
   };
 
   installErrorHandlers(app);

@@ -1,6 +1,7 @@
 // What the route modules share: the store, the scenario library and the security settings.
 import type { Library } from '../engine/files.ts';
 import type { AnalysisLimits } from './analysis/pool.ts';
+import type { MediaOptions } from './media/runner.ts';
 import type { ScryptParams } from './security/passwords.ts';
 import type { Store } from './store/index.ts';
 import type { TrainerStore } from './store/trainer.ts';
@@ -24,4 +25,6 @@ export interface ServerContext {
   signupLimit: RateLimitSetting;
   /** Budgets of the analysis of uploaded scenarios (default DEFAULT_ANALYSIS). */
   analysis?: Partial<AnalysisLimits>;
+  /** Voice and art of published studio versions (media/runner.ts); false: not made by this process. */
+  studioMedia?: MediaOptions | false;
 }

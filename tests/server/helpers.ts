@@ -145,6 +145,8 @@ export function testApp(store: Store, overrides: Partial<AppOptions> = {}): Prom
     signupLimit: { max: 1000, timeWindow: 60_000 },
     loginIpLimit: { max: 100_000, timeWindow: 60_000 },
     attemptLimit: { max: 100_000, timeWindow: 60_000 },
+    // Voice for every upload would load the machine; the media suite turns it on.
+    studioMedia: false,
     ...overrides,
   });
 }

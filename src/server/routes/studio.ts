@@ -21,6 +21,8 @@ import type { User } from '../store/index.ts';
 import { StudioStore, type StudioRow } from '../store/studio.ts';
 import { blankScenario } from '../studio/blank.ts';
 import { idOf, titleOf, withId } from '../studio/text.ts';
+import { MediaRunner } from '../media/runner.ts';
+import { registerStudioMediaRoutes } from './studio-media.ts';
 import { MAX_SCENARIO_BYTES, recordFigures, type ScenarioUploads } from './trainer-scenarios.ts';
 import { object, scenarioId } from './schemas.ts';
 
@@ -45,6 +47,14 @@ export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext, u
   const { library } = ctx;
   const access = new ScenarioAccess(ctx.store.db);
   const studio = new StudioStore(ctx.store.db);
+  const media = ctx.studioMedia === false ? null : new MediaRunner(studio, { log: (m) => app.log.warn(m), ...ctx.studioMedia });
+  if (media) {
+    app.addHook('onReady', (done) => {
+      media.start();
+      done();
+    });
+    app.addHook('onClose', async () => media.stop());
+  }
 
   /** The scenario and its ownership, if the trainer may see it (404 otherwise). */
   const find = async (id: string, user: User): Promise<{ row: StudioRow; owner: ScenarioOwnership | null }> => {
@@ -102,6 +112,8 @@ export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext, u
     }
     throw notFound(`no scenario "${id}" to copy`);
   };
+
+  registerStudioMediaRoutes(app, access, studio);
 
   app.get('/api/trainer/studio', { config: { auth: 'trainer' } }, async (request): Promise<{ scenarios: StudioSummary[] }> => {
     const user = request.user as User;
@@ -220,6 +232,7 @@ export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext, u
     // The first version goes to all the owner's teams, as an upload does; later ones keep the sharing.
     if (first) await access.publishToAllTeams(id, user.id);
     await studio.queueMedia(uploadId);
+    media?.notify();
     recordFigures(s, check.summary, analysed.gameability);
     rememberVersion(library, id, stored.version, s);
     uploads.add(s, { uploadId, fileName: file, uploadedAt: stored.publishedAt, uploadedBy: user.name, version: stored.version });

@@ -343,7 +343,9 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
       if (!previous && request.body.publish) await access.publishToAllTeams(s.id, user.id);
       summaries.set(s, check.summary);
       if (analysed.gameability) gates.set(s, analysed.gameability);
-      const version = (await new StudioStore(ctx.store.db).versionOfUpload(uploadId))?.version ?? 1;
+      const studio = new StudioStore(ctx.store.db);
+      const version = (await studio.versionOfUpload(uploadId))?.version ?? 1;
+      await studio.queueMedia(uploadId); // voice and art, made in the background (media/runner.ts)
       uploads.add(s, { uploadId, fileName: file, uploadedAt: new Date().toISOString(), uploadedBy: user.name, version });
       reply.code(previous ? 200 : 201);
       return { scenario: card(s), replaced: Boolean(previous) };

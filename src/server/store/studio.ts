@@ -190,6 +190,11 @@ export class StudioStore {
     return r ? { uploadId: num(r.upload_id), scenarioId: String(r.scenario_id), version: num(r.version) } : null;
   }
 
+  /** Queues every version that has no media yet (uploads from before the studio, or POST /api/scenarios). */
+  async queueMissingMedia(): Promise<void> {
+    await this.db.query('insert into studio_media (upload_id) select s.id from scenario_uploads s order by s.id on conflict (upload_id) do nothing');
+  }
+
   /** Jobs a stopped process left running go back to the queue (at start). */
   async requeueRunning(): Promise<void> {
     await this.db.query(`update studio_media set state = 'queued', done = 0, updated_at = now() where state = 'running'`);
