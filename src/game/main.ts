@@ -14,7 +14,7 @@ import '../styles/game.css';
 import { createActor } from 'xstate';
 import type { Scenario } from '../engine/schema.ts';
 import assetFiles from 'virtual:asset-list';
-import { AssetIndex, paths } from './assets.ts';
+import { AssetIndex, mediaBaseOf, paths, useStudioMedia } from './assets.ts';
 import { GameAudio } from './audio.ts';
 import { Shell, LOGICAL_WIDTH } from './dom/shell.ts';
 import { loadingScreen, type LoadingScreen } from './dom/loading.ts';
@@ -140,6 +140,7 @@ export function startGame(root: HTMLElement): GameServices {
   svc.online.subscribe(() => {
     if (svc.online.scenarios === uploaded) return;
     uploaded = svc.online.scenarios;
+    for (const s of uploaded) useStudioMedia(s.id, mediaBaseOf(s));
     svc.library.setUploaded(uploaded);
     svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
   });

@@ -45,6 +45,8 @@ describe.each(BACKENDS)('studio media ($name)', ({ open }) => {
     const id = await uploaded();
     const before = await w.trainerA.get(`/api/trainer/studio/${id}`);
     expect(before.body.versions[0].media.state).toBe('queued');
+    const listed = async () => (await w.traineeA.get('/api/scenarios/uploaded')).body.scenarios[0];
+    expect(await listed()).toMatchObject({ id, version: 1, mediaBase: null });
 
     const runner = new MediaRunner(studio);
     expect(await runner.runOnce()).toBe(true);
@@ -57,6 +59,7 @@ describe.each(BACKENDS)('studio media ($name)', ({ open }) => {
     expect(media.done).toBe(media.total);
 
     const base = studioMediaBase(id, 1);
+    expect(await listed()).toMatchObject({ id, mediaBase: base });
     const manifest = await w.traineeA.get(`${base}/manifest.json`);
     expect(manifest.status).toBe(200);
     expect(Object.keys(manifest.body).sort()).toEqual(['ending-gone', 'ending-happy', 'opening']);

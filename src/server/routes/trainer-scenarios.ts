@@ -21,6 +21,7 @@ import { AnalysisPool, DEFAULT_ANALYSIS } from '../analysis/pool.ts';
 import { ApiError, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { ScenarioAccess } from '../store/access.ts';
 import { StudioStore } from '../store/studio.ts';
+import { studioMediaBase } from '../../shared/studio.ts';
 import { rememberVersion } from '../domain/versions.ts';
 import type { User } from '../store/index.ts';
 import type { TrainerStore } from '../store/trainer.ts';
@@ -266,13 +267,18 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
 
   // The game ships the built-in scenarios as /scenarios.json; a signed-in player also gets the ones
   // trainers uploaded (whole, as the engine plays them), so an assigned upload can be played; each
-  // with the version it is, which the game sends back with an attempt (domain/versions.ts).
-  app.get('/api/scenarios/uploaded', { config: { auth: 'user' } }, async (request) => ({
-    scenarios: (await visibleScenarios(request.user))
-      .filter((s) => uploads.meta.has(s.id))
-      .sort((a, b) => a.title.localeCompare(b.title))
-      .map((s) => ({ ...s, version: uploads.meta.get(s.id)?.version })),
-  }));
+  // with the version it is, which the game sends back with an attempt (domain/versions.ts), and where
+  // its voice and art are once drawn (media/runner.ts).
+  app.get('/api/scenarios/uploaded', { config: { auth: 'user' } }, async (request) => {
+    const mine = (await visibleScenarios(request.user)).filter((s) => uploads.meta.has(s.id)).sort((a, b) => a.title.localeCompare(b.title));
+    const drawn = await new StudioStore(ctx.store.db).withPortraits(mine.map((s) => uploads.meta.get(s.id)?.uploadId ?? 0));
+    return {
+      scenarios: mine.map((s) => {
+        const meta = uploads.meta.get(s.id);
+        return { ...s, version: meta?.version, mediaBase: meta && drawn.has(meta.uploadId) ? studioMediaBase(s.id, meta.version) : null };
+      }),
+    };
+  });
 
   app.get<{ Params: { scenarioId: string } }>(
     '/api/scenarios/:scenarioId/summary',

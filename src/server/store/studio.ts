@@ -223,6 +223,13 @@ export class StudioStore {
     return r ? { contentType: String(r.content_type), data: Buffer.from(r.data as Uint8Array) } : null;
   }
 
+  /** Which of these versions (upload ids) have their portraits drawn. */
+  async withPortraits(uploadIds: number[]): Promise<Set<number>> {
+    if (!uploadIds.length) return new Set();
+    const rows = await this.db.query(`select upload_id from studio_media_files where upload_id = any($1::int[]) and name = 'portrait-calm.svg'`, [uploadIds]);
+    return new Set(rows.map((r) => num(r.upload_id)));
+  }
+
   async mediaFileNames(uploadId: number): Promise<string[]> {
     const rows = await this.db.query('select name from studio_media_files where upload_id = $1 order by name', [uploadId]);
     return rows.map((r) => String(r.name));
