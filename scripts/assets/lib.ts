@@ -10,7 +10,7 @@ export const SCENARIO_DIR = join(ROOT, 'scenarios');
 export const ASSET_DIR = join(ROOT, 'assets');
 
 export const EMOTIONS = ['calm', 'worried', 'annoyed', 'angry', 'furious', 'relieved'] as const;
-export const SETTINGS = ['hotel-desk', 'call-centre', 'shop-counter', 'office', 'chat'] as const;
+export const SETTINGS = ['hotel-desk', 'call-centre', 'shop-counter', 'office', 'chat', 'airport-gate', 'clinic-desk'] as const;
 export const HAIR_STYLES = ['short', 'long', 'bun', 'bald', 'curly'] as const;
 
 export type Emotion = (typeof EMOTIONS)[number];
