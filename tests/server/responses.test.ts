@@ -2,7 +2,7 @@
 // present and nothing else (checked by Ajv with additional properties forbidden at every level).
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { healthResponse, leaderboardResponse, meResponse, setupNeededResponse } from '../../src/server/routes/responses.ts';
+import { healthResponse, leaderboardResponse, meResponse, setupNeededResponse, teamSchema, teamsResponse } from '../../src/server/routes/responses.ts';
 import { attemptId, BACKENDS, PASSWORD, routesOf, SCENARIO, serverSuite } from './helpers.ts';
 
 /** The schema with `additionalProperties: false` on every object, so an extra field fails. */
@@ -49,5 +49,21 @@ describe.each(BACKENDS)('response contract ($name)', ({ name, open }) => {
     expect(setup.body).toEqual({ needed: false });
     const health = await env.w.anonymous.get('/api/health');
     expectShape(healthResponse, health.body);
+  });
+
+  it(`${name}: team answers carry the invite code for their trainer only`, async () => {
+    const made = await env.w.trainerA.post('/api/teams', { name: 'Evening shift' });
+    expect(made.status).toBe(201);
+    expectShape(teamSchema, made.body);
+    const id = (made.body as { id: number }).id;
+    const renamed = await env.w.trainerA.request('PATCH', `/api/teams/${id}`, { name: 'Late shift' });
+    expectShape(teamSchema, renamed.body);
+    const code = await env.w.trainerA.post(`/api/teams/${id}/invite-code`);
+    expectShape(teamSchema, code.body);
+    const mine = await env.w.trainerA.get('/api/teams');
+    expectShape(teamsResponse, mine.body);
+    const seen = await env.w.traineeA.get('/api/teams');
+    expectShape(teamsResponse, seen.body);
+    expect((seen.body as { teams: { inviteCode?: string }[] }).teams[0].inviteCode).toBeUndefined();
   });
 });

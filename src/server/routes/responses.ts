@@ -30,6 +30,8 @@ export const userSchema = shape(
 /** TeamJson */
 export const teamSchema = shape({ id: int, name: str, inviteCode: str, members: int, createdAt: str }, ['id', 'name', 'createdAt']);
 
+export const teamsResponse = shape({ teams: { type: 'array', items: teamSchema } });
+
 /** What sign-in, setup, joining and /api/me answer: who you are and the teams you see. */
 export const meResponse = shape({ user: userSchema, teams: { type: 'array', items: teamSchema } });
 
