@@ -9,7 +9,8 @@ import { buildTranscript, type ReportLike } from '../../engine/transcript.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { isFor } from '../domain/assignments.ts';
-import type { Assignment, StoredAttempt, StoredEvent, User } from '../store/index.ts';
+import type { Assignment, StoredAttempt, StoredEvent } from '../store/index.ts';
+import { signedIn } from '../plugins/auth.ts';
 import { bigId, id, object, scenarioId } from './schemas.ts';
 
 export const MAX_EVENTS = 200;
@@ -119,7 +120,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
     '/api/attempts',
     { bodyLimit: MAX_ATTEMPT_BODY, config: { auth: 'user' }, schema: { body: attemptBody }, preValidation: seedIsStrict },
     async (request, reply) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const body = request.body;
       const scenario = library.scenarios.get(body.scenarioId);
       if (!scenario) throw unprocessable(`no scenario "${body.scenarioId}"`);
@@ -179,7 +180,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
       },
     },
     async (request) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const q = request.query;
       const rows = await store.attemptsOfUser(user.id, { limit: q.limit, before: q.before, scenarioId: q.scenario, assignmentId: q.assignmentId });
       return { attempts: rows.map(attemptSummaryJson) };
@@ -190,7 +191,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
     '/api/attempts/:id',
     { config: { auth: 'user' }, schema: { params: object({ id: bigId }, ['id']) } },
     async (request) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const a = await store.attemptById(request.params.id);
       if (!a) throw notFound(`no attempt ${request.params.id}`);
       const isOwner = a.userId === user.id;

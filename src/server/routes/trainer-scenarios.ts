@@ -21,6 +21,7 @@ import { AnalysisPool, DEFAULT_ANALYSIS } from '../analysis/pool.ts';
 import { ApiError, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { ScenarioAccess } from '../store/access.ts';
 import type { User } from '../store/index.ts';
+import { signedIn } from '../plugins/auth.ts';
 import type { TrainerStore } from '../store/trainer.ts';
 import { email, id, normalizeEmail, object, scenarioId } from './schemas.ts';
 
@@ -299,7 +300,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
       },
     },
     async (request, reply) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const file = uploadFileName(request.body.fileName);
       // In the worker thread, within the analysis budget: the event loop stays free meanwhile.
       const analysed = await pool.analyse(request.body.yaml, file);
@@ -357,7 +358,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
     { config: { auth: 'trainer' }, schema: { params: object({ scenarioId }, ['scenarioId']) } },
     async (request) => {
       uploadOnly(request.params.scenarioId);
-      return accessJson(request.params.scenarioId, request.user as User);
+      return accessJson(request.params.scenarioId, signedIn(request));
     },
   );
 
@@ -374,7 +375,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
       },
     },
     async (request) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const sid = request.params.scenarioId;
       uploadOnly(sid);
       const o = await access.ownership(sid);
