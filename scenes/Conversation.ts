@@ -7,6 +7,7 @@ import { announceAttempt, newAttemptId, versionOf } from '../src/game/attempts.t
 import { pauseMenu, settingsDialog } from '../src/game/dom/dialogs.ts';
 import { ConversationView } from '../src/game/dom/conversation.ts';
 import { screenOf } from '../src/game/flow.ts';
+import { nameplateCaption } from '../src/game/nameplate.ts';
 import { services } from '../src/game/services.ts';
 import { ConversationSession, type Beat, type SessionEvent } from '../src/game/session.ts';
 import { Meters } from './ui/Meters.ts';
@@ -55,7 +56,7 @@ export class Conversation extends Phaser.Scene {
     setupCamera(this);
     addShadedBackdrop(this, scenario.setting, { top: 420, alpha: 0.55 });
     this.#portrait = new Portrait(this, scenario.id, 270, 740, 1.12, session.beat.emotion);
-    this.#nameplate(scenario.customer.name, scenario.company);
+    this.#nameplate(scenario.customer.name, nameplateCaption(scenario.setting, scenario.company));
     const textScale = svc.settings.value.textSize / 100;
     this.#bubble = new SpeechBubble(this, scenario.customer.name, textScale);
     this.#meters = new Meters(this, scenario.customer.name, session.context.mood, reducedMotion());
@@ -123,10 +124,10 @@ export class Conversation extends Phaser.Scene {
     this.#cleanup.push(() => target.removeEventListener(type, fn));
   }
 
-  #nameplate(name: string, company: string): void {
+  #nameplate(name: string, caption: string): void {
     const rs = services().renderScale;
     const t = this.add.text(270, 664, name, { fontFamily: FONT.head, fontSize: '22px', fontStyle: '900', color: COLOR.onInk, resolution: rs }).setOrigin(0.5).setDepth(9);
-    const c = this.add.text(270, 690, `on the line with ${company}`, { fontFamily: FONT.body, fontSize: '13px', fontStyle: '600', color: COLOR.onInkSoft, resolution: rs }).setOrigin(0.5).setDepth(9);
+    const c = this.add.text(270, 690, caption, { fontFamily: FONT.body, fontSize: '13px', fontStyle: '600', color: COLOR.onInkSoft, resolution: rs }).setOrigin(0.5).setDepth(9);
     const w = Math.max(t.width, c.width) + 44;
     this.add.graphics().setDepth(8).fillStyle(COLOR.ink, 0.9).fillRoundedRect(270 - w / 2, 640, w, 68, 20).lineStyle(2, COLOR.coral, 1).strokeRoundedRect(270 - w / 2, 640, w, 68, 20);
   }

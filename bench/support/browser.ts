@@ -2,6 +2,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { onCleanup } from './cleanup.ts';
+import { frameCosts, type TraceEvent } from './trace.ts';
 
 export const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -94,4 +95,31 @@ export async function frameDeltas(page: Page, ms: number): Promise<number[]> {
     };
     requestAnimationFrame(tick);
   })`);
+}
+
+/**
+ * requestAnimationFrame intervals and, from a Chromium trace over the same window, the page's
+ * main-thread work per frame (bench/support/trace.ts).
+ */
+export async function framesWithCost(page: Page, ms: number): Promise<{ deltas: number[]; costs: number[]; busy: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  let finished: () => void = () => {};
+  const complete = new Promise<void>((resolve) => (finished = resolve));
+  cdp.on('event', ({ method, params }) => {
+    if (method === 'Tracing.dataCollected') events.push(...(params as { value: TraceEvent[] }).value);
+    if (method === 'Tracing.tracingComplete') finished();
+  });
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['__metadata', 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] },
+  });
+  try {
+    const deltas = await frameDeltas(page, ms);
+    await cdp.send('Tracing.end');
+    await complete;
+    return { deltas, ...frameCosts(events) };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }

@@ -31,6 +31,8 @@ export const SETTING_COLORS: Record<Setting, [number, number]> = {
   'shop-counter': [0x6e3f26, 0xc0763f],
   office: [0x2e405c, 0x5f7898],
   chat: [0x234d39, 0x4f9a6d],
+  'airport-gate': [0x24405e, 0x6f8fb0],
+  'clinic-desk': [0x2f5e5a, 0x7fb2a6],
 };
 
 export const EMOTION_TINT: Record<Emotion, number> = {

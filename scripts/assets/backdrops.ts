@@ -461,12 +461,177 @@ function chat(): string {
   );
 }
 
+function airportGate(): string {
+  const wall = '#dfe4e6';
+  const sky1 = '#bcd3e2';
+  const sky2 = '#e4ece8';
+  const frame = '#5d6b76';
+  const r = rng('backdrop:airport-gate');
+  // Far side of the apron: a low terminal and service vehicles on the horizon.
+  let horizon = '';
+  for (let x = 40; x < 1240; ) {
+    const w = r.range(60, 160);
+    const h = r.range(16, 44);
+    horizon += rect(x, 330 - h, w, h, r.pick(['#a9b8c0', '#b7c4cb', '#9fb0b9']));
+    x += w + r.range(10, 40);
+  }
+  // Departure board rows: coloured status chips and soft bars, never real words.
+  const boardRows = [0, 1, 2, 3, 4]
+    .map((i) => rect(872, 118 + i * 34, 300, 26, i % 2 ? '#26313a' : '#2c3843') + rrect(884, 126 + i * 34, 60 + ((i * 29) % 50), 10, 5, '#e8d9a0', 'opacity="0.85"') + rrect(1010, 126 + i * 34, 70, 10, 5, '#b9c7cf', 'opacity="0.7"') + rrect(1104, 124 + i * 34, 56, 14, 4, ['#5fb58c', '#e0a34a', '#5fb58c', '#d8663c', '#5fb58c'][i]))
+    .join('');
+  const seat = (x: number) => rrect(x, 470, 52, 46, 8, '#3f6f8f') + rrect(x, 514, 52, 14, 4, '#355f7b') + rect(x + 22, 528, 8, 30, '#56636c');
+  const defs =
+    `<defs>${vgrad('ag-sky', [[0, sky1], [1, sky2]])}${vgrad('ag-floor', [[0, '#c9cdcc'], [1, '#b4b9b9']])}${vgrad('ag-desk', [[0, '#e9ecec'], [1, '#cfd5d7']])}` +
+    `${glow('ag-sun', '#fff3d6', 0.6)}${glow('ag-light', '#ffffff', 0.35)}</defs>`;
+  return wrap(
+    'airport-gate',
+    'Airport departure gate',
+    defs +
+      rect(0, 0, W, H, wall) +
+      // ceiling with light strips
+      rect(0, 0, W, 40, '#c9d0d4') +
+      [120, 480, 840, 1200].map((x) => rrect(x - 90, 14, 180, 10, 5, '#fbfbf6')).join('') +
+      // tall window onto the apron
+      rect(0, 56, W, 380, frame) +
+      rect(0, 66, W, 360, 'url(#ag-sky)') +
+      ellipse(260, 120, 260, 180, 'url(#ag-sun)') +
+      horizon +
+      rect(0, 330, W, 96, '#9aa6a8') +
+      [0, 1, 2, 3, 4, 5, 6, 7].map((i) => rect(i * 170 + 30, 376, 90, 5, '#e8e2c4', 'opacity="0.7"')).join('') +
+      // the aircraft's nose and tail beyond the glass, left
+      path('M-20 360L380 348Q430 346 446 362Q430 380 380 382L-20 386Z', '#f4f6f6') +
+      path('M332 354Q360 350 380 352L378 362L334 364Z', '#3a4f63') +
+      path('M40 348L110 250L150 250L120 350Z', '#2f6f8a') +
+      rect(60, 384, 10, 24, '#56636c') +
+      rect(300, 382, 10, 26, '#56636c') +
+      // window mullions
+      [0, 1, 2, 3, 4, 5].map((i) => rect(i * 256 - 6, 66, 12, 360, frame)).join('') +
+      rect(0, 244, W, 8, frame) +
+      // departure board hanging on the right
+      line(960, 40, 960, 96, '#56636c', 4) +
+      line(1090, 40, 1090, 96, '#56636c', 4) +
+      rrect(858, 96, 328, 196, 10, '#1f2830') +
+      rect(872, 104, 300, 10, '#33424e') +
+      boardRows +
+      // gate sign: a big number panel, shapes only
+      rrect(540, 90, 200, 64, 10, '#f0b73f') +
+      rrect(560, 104, 36, 36, 6, '#1f2830') +
+      rrect(608, 110, 110, 10, 5, '#1f2830', 'opacity="0.75"') +
+      rrect(608, 128, 70, 8, 4, '#1f2830', 'opacity="0.5"') +
+      // floor and a row of seats, far right
+      rect(0, 436, W, 150, 'url(#ag-floor)') +
+      rect(0, 436, W, 6, '#a9afb0') +
+      [1010, 1070, 1130, 1190].map(seat).join('') +
+      rect(1000, 552, 254, 8, '#56636c') +
+      // the gate counter
+      ellipse(640, 600, 520, 140, 'url(#ag-light)') +
+      rect(0, 566, W, 154, 'url(#ag-desk)') +
+      rect(0, 548, W, 24, '#2f6f8a') +
+      rect(0, 548, W, 5, '#4b8ba6') +
+      [0, 1, 2, 3].map((i) => rect(30 + i * 320, 600, 290, 100, 'none', `stroke="#b9c1c4" stroke-width="3"`)).join('') +
+      // boarding-pass printer and a scanner on the counter
+      rrect(880, 500, 120, 52, 8, '#3a444d') +
+      rect(896, 488, 88, 14, '#56636c') +
+      path('M904 488L976 488L968 452L912 452Z', '#fbf8f0') +
+      rrect(916, 462, 40, 6, 3, '#c3cbcf') +
+      rrect(790, 514, 44, 38, 6, '#2f3a44') +
+      rect(798, 522, 28, 12, '#8fd1b4') +
+      // stanchions with a queue belt, left
+      [90, 250].map((x) => rect(x - 4, 470, 8, 80, '#8a949a') + ellipse(x, 552, 20, 5, '#6d777d') + circle(x, 468, 7, '#a6afb4')).join('') +
+      path('M94 482Q170 500 246 482', 'none', `stroke="#2f6f8a" stroke-width="7" stroke-linecap="round"`),
+  );
+}
+
+function clinicDesk(): string {
+  const wallTop = '#e4eee9';
+  const wallBot = '#d5e4de';
+  const teal = '#3f8f86';
+  const r = rng('backdrop:clinic-desk');
+  // Leaflet rack: small pastel pamphlets in pockets.
+  let leaflets = '';
+  for (let row = 0; row < 3; row++) {
+    for (let col = 0; col < 4; col++) {
+      const x = 1000 + col * 52;
+      const y = 226 + row * 62;
+      leaflets += rect(x, y + r.range(0, 6), 40, 48, mix(r.pick(['#f2c5b0', '#bcd8e8', '#f2e0a0', '#c9e2c1', '#d9c8e6']), wallTop, 0.2)) + rect(x - 3, y + 30, 46, 22, '#c2d3cd', 'opacity="0.9"');
+    }
+  }
+  const chair = (x: number) => rrect(x, 478, 58, 50, 10, '#e2a46f') + rrect(x, 524, 58, 12, 4, '#c98a58') + rect(x + 6, 536, 6, 28, '#7f8c89') + rect(x + 46, 536, 6, 28, '#7f8c89');
+  const defs =
+    `<defs>${vgrad('cl-wall', [[0, wallTop], [1, wallBot]])}${vgrad('cl-counter', [[0, '#f4f1ea'], [1, '#e2ddd2']])}` +
+    `${vgrad('cl-glass', [[0, '#eaf4f4', 0.55], [1, '#d6e8e8', 0.35]])}${glow('cl-window', '#fff8e4', 0.55)}</defs>`;
+  return wrap(
+    'clinic-desk',
+    'Clinic reception',
+    defs +
+      rect(0, 0, W, H, 'url(#cl-wall)') +
+      // ceiling and a calm teal stripe along the wall
+      rect(0, 0, W, 30, '#cfdcd7') +
+      rrect(240, 10, 220, 8, 4, '#fbfbf4') +
+      rrect(820, 10, 220, 8, 4, '#fbfbf4') +
+      rect(0, 404, W, 16, teal, 'opacity="0.55"') +
+      rect(0, 420, W, 150, '#c8dad3') +
+      // window with a blind, left
+      ellipse(210, 220, 260, 220, 'url(#cl-window)') +
+      rect(70, 80, 290, 290, '#b9c9c3') +
+      rect(82, 92, 266, 266, '#eef5ef') +
+      path('M82 300Q150 250 220 280T348 262L348 358L82 358Z', '#b7d1b0', 'opacity="0.8"') +
+      rect(82, 92, 266, 110, '#f4efe2') +
+      [0, 1, 2, 3, 4, 5, 6].map((i) => rect(82, 96 + i * 15, 266, 3, '#dcd5c5')).join('') +
+      rect(210, 92, 8, 266, '#b9c9c3') +
+      // notice board with posters (no words)
+      rect(430, 90, 300, 200, '#b98f63') +
+      rect(442, 102, 276, 176, '#d8b98f') +
+      rect(460, 116, 90, 120, '#fbfaf4', 'transform="rotate(-2 505 176)"') +
+      circle(505, 150, 22, '#e07a5f', 'opacity="0.85"') +
+      textBars(472, 186, [66, 50, 58], 7, 9, '#c3cbcf') +
+      rect(570, 120, 130, 70, '#cfe6e0', 'transform="rotate(2 635 155)"') +
+      textBars(584, 136, [96, 70], 8, 10, '#8fbab1') +
+      rect(580, 204, 60, 60, '#f2d48f', 'transform="rotate(-4 610 234)"') +
+      rect(652, 210, 52, 52, '#f0b9a5', 'transform="rotate(5 678 236)"') +
+      [505, 635, 610, 678].map((x, i) => circle(x, [118, 122, 206, 212][i], 4, '#c9443a')).join('') +
+      // wall clock
+      circle(850, 150, 42, '#7f8c89') +
+      circle(850, 150, 35, '#fbfaf4') +
+      line(850, 150, 850, 126, '#3d413e', 4) +
+      line(850, 150, 868, 160, '#3d413e', 4) +
+      // leaflet rack, right
+      rrect(986, 210, 226, 200, 8, '#b8c9c3') +
+      leaflets +
+      // waiting chairs along the wall, left
+      [60, 128, 196].map(chair).join('') +
+      plant(300, 540, 0.8, '#d8d0c4') +
+      // reception counter with a glass screen
+      rect(0, 570, W, 150, 'url(#cl-counter)') +
+      rect(0, 552, W, 24, teal) +
+      rect(0, 552, W, 5, '#5fa79d') +
+      [0, 1, 2, 3, 4].map((i) => rect(30 + i * 256, 604, 230, 100, 'none', `stroke="#d2ccbf" stroke-width="3"`)).join('') +
+      rect(760, 330, 500, 222, 'url(#cl-glass)') +
+      rect(760, 330, 500, 6, '#c9d8d8') +
+      rect(756, 330, 6, 222, '#c9d8d8') +
+      rrect(900, 530, 160, 22, 8, '#f4f1ea', `stroke="#c9d8d8" stroke-width="3"`) +
+      // monitor behind the glass, a sign-in tablet, hand gel
+      rrect(1070, 380, 150, 110, 10, '#2f3a44') +
+      rect(1082, 392, 126, 84, '#e9f2f0') +
+      textBars(1094, 404, [90, 70, 100, 60], 7, 10, '#a9c2bd') +
+      rect(1136, 490, 18, 40, '#55616b') +
+      rrect(1108, 528, 74, 10, 4, '#45515a') +
+      rrect(800, 512, 70, 46, 6, '#3a444d', 'transform="rotate(-8 835 535)"') +
+      rect(808, 518, 54, 32, '#cfe6e0', 'transform="rotate(-8 835 535)"') +
+      rrect(690, 496, 30, 56, 8, '#cfe6e0') +
+      rrect(696, 482, 18, 16, 4, '#3f8f86') +
+      mug(560, 500, '#3f8f86'),
+  );
+}
+
 export const SCENES: Record<Setting, () => string> = {
   'hotel-desk': hotelDesk,
   'call-centre': callCentre,
   'shop-counter': shopCounter,
   office,
   chat,
+  'airport-gate': airportGate,
+  'clinic-desk': clinicDesk,
 };
 
 export function generateBackdrops(log: (msg: string) => void = console.log): number {

@@ -260,6 +260,37 @@ const AMBIENCE: Record<Setting, { target: number; render: () => Promise<string> 
         const low = await synth(len, ['brownnoise'], ['lowpass', '200', 'vol', '0.5']);
         return mixAll([air, low]);
       }),
+  },  // Airport gate: a big, echoing hall of voices, a far-off jet rumble, and one two-note announcement chime.
+  'airport-gate': {
+    target: -33,
+    render: async () => {
+      const bed = await seamless(async (len) => {
+        const hall = await synth(len, ['pinknoise'], ['highpass', '200', 'lowpass', '1400', 'tremolo', '0.19', '30', 'tremolo', '0.53', '20', 'reverb', '70']);
+        const jet = await synth(len, ['brownnoise'], ['lowpass', '160', 'tremolo', '0.07', '40', 'vol', '0.5']);
+        return mixAll([hall, jet]);
+      });
+      const chime = async () => {
+        const high = await synth(0.7, ['sine', '784'], ['fade', 'l', '0.01', '0.7', '0.6', 'vol', '0.06']);
+        const low = await at(await synth(1.1, ['sine', '622'], ['fade', 'l', '0.01', '1.1', '1', 'vol', '0.06']), 0.45);
+        return mixAll([high, low], ['reverb', '80']);
+      };
+      const announcement = await events('amb:airport', [1, 1], chime, () => [6.2]);
+      return mixAll([bed, announcement]);
+    },
+  },
+  // Clinic waiting room: soft ventilation, a faint murmur, and a quiet ticking wall clock.
+  'clinic-desk': {
+    target: -38,
+    render: async () => {
+      const bed = await seamless(async (len) => {
+        const air = await synth(len, ['pinknoise'], ['highpass', '120', 'lowpass', '1800', 'vol', '0.6']);
+        const murmur = await synth(len, ['pinknoise'], ['bandpass', '650', '1q', 'tremolo', '0.29', '40', 'vol', '0.25']);
+        return mixAll([air, murmur]);
+      });
+      const tick = async () => synth(0.008, ['whitenoise'], ['bandpass', '2600', '3q', 'fade', 'q', '0.0005', '0.008', '0.006', 'vol', '0.25']);
+      const clock = await events('amb:clinic', [0, 0], tick, () => Array.from({ length: LOOP - 1 }, (_, i) => i + 0.5));
+      return mixAll([bed, clock]);
+    },
   },
 };
 

@@ -3,7 +3,7 @@
 export const EMOTIONS = ['calm', 'worried', 'annoyed', 'angry', 'furious', 'relieved'] as const;
 export const PERSONAS = ['voicer', 'irate', 'activist'] as const;
 export const OUTCOMES = ['won-back', 'lost', 'went-public'] as const;
-export const SETTINGS = ['hotel-desk', 'call-centre', 'shop-counter', 'office', 'chat'] as const;
+export const SETTINGS = ['hotel-desk', 'call-centre', 'shop-counter', 'office', 'chat', 'airport-gate', 'clinic-desk'] as const;
 
 export type Emotion = (typeof EMOTIONS)[number];
 export type Persona = (typeof PERSONAS)[number];

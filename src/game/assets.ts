@@ -64,6 +64,8 @@ export function openingSound(setting: Setting): Sfx | null {
       return 'phone-ring';
     case 'hotel-desk':
     case 'shop-counter':
+    case 'airport-gate':
+    case 'clinic-desk':
       return 'desk-bell';
     default:
       return null;

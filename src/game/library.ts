@@ -53,4 +53,6 @@ export const SETTING_LABEL: Record<Scenario['setting'], string> = {
   'shop-counter': 'Shop counter',
   office: 'Office',
   chat: 'Live chat',
+  'airport-gate': 'Airport gate',
+  'clinic-desk': 'Clinic front desk',
 };

@@ -1,7 +1,7 @@
 // One conversation as the player experiences it: the engine's compiled machine (the rules), the
 // patience timer (the clock), the beats the scene shows one after another, and the save slot.
 // Plain TypeScript: the Conversation scene draws `view` and forwards input here.
-import { createActor, type Actor } from 'xstate';
+import { createActor, fromCallback, type Actor } from 'xstate';
 import { compile, type ConversationMachine } from '../engine/compile.ts';
 import { checkEvent, type ConversationContext, type ConversationEvent } from '../engine/conversation.ts';
 import { reportFor, type ConversationReport } from '../engine/report.ts';
@@ -9,9 +9,10 @@ import type { Emotion, Scenario } from '../engine/schema.ts';
 import { isSeed, newSeed, shuffledChoices } from '../engine/shuffle.ts';
 import type { Clock } from './clock.ts';
 import { PatienceTimer } from './patience.ts';
+import { turnMachine, type BeatKind, type ClockCommand, type ClockInput } from './turn.ts';
 import { SAVE_VERSION, seedOf, type SaveSlot, type SavedConversation } from './save.ts';
 
-export type BeatKind = 'line' | 'silence' | 'ending';
+export type { BeatKind };
 
 /** One thing the customer says, shown typed out. */
 export interface Beat {
@@ -89,12 +90,12 @@ export class ConversationSession {
   readonly scenario: Scenario;
   #actor: Actor<ConversationMachine>;
   #beats: Beat[] = [];
-  #phase: Phase = 'speaking';
+  /** The turn's phases and the patience clock (src/game/turn.ts). */
+  #turn: Actor<typeof turnMachine>;
   #timer: PatienceTimer | null = null;
   #listeners = new Set<(e: SessionEvent) => void>();
   #pendingSilence: { node: string; text: string; emotion: Emotion } | null = null;
   #pendingReply: string | undefined;
-  #paused = false;
   #o: SessionOptions;
   #resumeElapsed = 0;
   #restored = false;
@@ -136,6 +137,11 @@ export class ConversationSession {
       this.#actor = createActor(machine);
       this.#actor.start();
     }
+    this.#turn = createActor(turnMachine.provide({ actors: { patienceClock: this.#patienceClock() } }));
+    this.#turn.on('choicesUnlocked', () => this.#emit({ type: 'unlocked' }));
+    this.#turn.on('patienceRanOut', () => this.#onPatienceExpired());
+    this.#turn.on('finished', () => this.#finish());
+    this.#turn.start();
   }
 
   /** The attempt's reply-order seed (src/engine/shuffle.ts), saved with it and sent with the attempt. */
@@ -158,36 +164,38 @@ export class ConversationSession {
     return this.#beats[0];
   }
   get phase(): Phase {
-    return this.#phase;
+    return this.#turn.getSnapshot().value;
   }
   get timer(): PatienceTimer | null {
     return this.#timer;
   }
   get paused(): boolean {
-    return this.#paused;
+    return this.#turn.getSnapshot().context.paused;
   }
 
   get view(): SessionView {
     const node = this.scenario.nodes[this.context.node];
-    const choosing = this.#phase === 'choosing' && !!node;
+    const phase = this.phase;
+    const choosing = phase === 'choosing' && !!node;
     return {
-      phase: this.#phase,
+      phase,
       beat: this.beat,
       choices: choosing ? shuffledChoices(node, this.context.node, this.#seed).map((c, i) => ({ id: c.id, text: c.text, key: i + 1 })) : [],
       unlocked: choosing && !!this.#timer?.unlocked(),
       mood: this.context.mood,
       patience: this.context.patience,
-      paused: this.#paused,
+      paused: this.paused,
     };
   }
 
   /** Patience left as a share of the patience at this line (1 while the customer speaks). */
   patienceFraction(): number {
-    if (this.#phase !== 'choosing' || !this.#timer) return this.#phase === 'speaking' || this.#phase === 'waiting' ? 1 : 0;
+    const phase = this.phase;
+    if (phase !== 'choosing' || !this.#timer) return phase === 'speaking' || phase === 'waiting' ? 1 : 0;
     return this.#timer.fraction();
   }
   patienceRemaining(): number {
-    return this.#timer && this.#phase === 'choosing' ? this.#timer.remaining() : this.context.patience;
+    return this.#timer && this.phase === 'choosing' ? this.#timer.remaining() : this.context.patience;
   }
 
   subscribe(listener: (e: SessionEvent) => void): () => void {
@@ -197,56 +205,48 @@ export class ConversationSession {
 
   /** The scene finished typing the current beat (or the player skipped it). */
   lineShown(): void {
-    if (this.#phase !== 'speaking') return;
-    const beat = this.beat;
-    if (beat.kind === 'line') {
-      this.#phase = 'choosing';
-      this.#startTimer();
-    } else {
-      this.#phase = 'waiting';
-    }
+    if (this.phase !== 'speaking') return;
+    this.#turn.send({ type: 'line.shown', kind: this.beat.kind });
+    // A resumed attempt may already be past the first second.
+    if (this.#turn.getSnapshot().matches('choosing') && this.#timer?.unlocked()) this.#emit({ type: 'unlocked' });
     this.#emit({ type: 'changed' });
   }
 
   /** Continue past a silence or ending line. */
   advance(): void {
-    if (this.#phase !== 'waiting') return;
+    if (this.phase !== 'waiting') return;
     if (this.beat.kind === 'ending') {
-      this.#finish();
+      this.#turn.send({ type: 'advance', ending: true }); // the machine's 'finished' ends the attempt
       return;
     }
     this.#beats.shift();
-    this.#phase = 'speaking';
+    this.#turn.send({ type: 'advance', ending: false });
     this.#emit({ type: 'changed' });
   }
 
   /** Answers with a choice. Returns false if it cannot be taken now (locked, paused, unknown). */
   choose(choiceId: string): boolean {
     const timer = this.#timer;
-    if (this.#phase !== 'choosing' || !timer || this.#paused) return false;
+    if (this.phase !== 'choosing' || !timer || this.paused) return false;
     if (timer.checkExpired()) return false;
     if (!timer.unlocked()) return false;
     const event: ConversationEvent = { type: 'player.choose', choice: choiceId, seconds: timer.answerSeconds() };
     if (!checkEvent(this.scenario, this.context, event).ok) return false;
     const choice = this.scenario.nodes[this.context.node].choices.find((c) => c.id === choiceId);
-    timer.stop();
-    this.#timer = null;
     this.#pendingReply = choice?.text;
     this.#send(event);
     return true;
   }
 
   pause(): void {
-    if (this.#paused) return;
-    this.#paused = true;
-    this.#timer?.pause();
+    if (this.paused) return;
+    this.#turn.send({ type: 'pause' });
     this.save();
     this.#emit({ type: 'changed' });
   }
   resume(): void {
-    if (!this.#paused) return;
-    this.#paused = false;
-    if (this.#phase === 'choosing') this.#timer?.resume();
+    if (!this.paused) return;
+    this.#turn.send({ type: 'resume' });
     this.#emit({ type: 'changed' });
   }
 
@@ -256,7 +256,7 @@ export class ConversationSession {
     if (!slot) return;
     const snap = this.#actor.getSnapshot();
     if (snap.status !== 'active') return;
-    const elapsed = this.#phase === 'choosing' && this.#timer ? this.#timer.elapsed() : 0;
+    const elapsed = this.phase === 'choosing' && this.#timer ? this.#timer.elapsed() : 0;
     slot.write({
       version: SAVE_VERSION,
       scenarioId: this.scenario.id,
@@ -273,43 +273,52 @@ export class ConversationSession {
 
   /** Stops timers and the actor (the scene is closing). */
   dispose(): void {
-    this.#timer?.stop();
-    this.#timer = null;
     this.#listeners.clear();
+    this.#turn.stop(); // stops the patience clock with it
     this.#actor.stop();
   }
 
-  #startTimer(): void {
-    const elapsed = this.#resumeElapsed;
-    this.#resumeElapsed = 0;
-    this.#timer = new PatienceTimer({
-      patience: this.context.patience,
-      elapsed,
-      scale: this.#o.patienceScale,
-      clock: this.#o.clock,
-      onExpire: () => this.#onPatienceExpired(),
-      onUnlock: () => this.#emit({ type: 'unlocked' }),
+  /**
+   * The patience clock the turn machine runs while the player chooses: a PatienceTimer on this
+   * session's clock, started where a resumed attempt left off, stopped when the turn moves on.
+   */
+  #patienceClock() {
+    return fromCallback<ClockCommand, ClockInput>(({ input, receive, sendBack }) => {
+      const elapsed = this.#resumeElapsed;
+      this.#resumeElapsed = 0;
+      const timer = new PatienceTimer({
+        patience: this.context.patience,
+        elapsed,
+        scale: this.#o.patienceScale,
+        clock: this.#o.clock,
+        onExpire: () => sendBack({ type: 'patience.expired' }),
+        onUnlock: () => sendBack({ type: 'patience.unlocked' }),
+      });
+      this.#timer = timer;
+      if (!input.paused) timer.start();
+      receive((command) => (command.type === 'pause' ? timer.pause() : timer.resume()));
+      return () => {
+        timer.stop();
+        if (this.#timer === timer) this.#timer = null;
+      };
     });
-    if (!this.#paused) this.#timer.start();
-    if (this.#timer.unlocked()) this.#emit({ type: 'unlocked' });
   }
 
+  /** The turn machine left 'choosing' because the clock ran out: the customer reacts to the silence. */
   #onPatienceExpired(): void {
-    if (this.#phase !== 'choosing') return;
     const nodeId = this.context.node;
     const node = this.scenario.nodes[nodeId];
-    this.#timer = null;
     this.#pendingSilence = { node: nodeId, text: node.silence?.line ?? DEFAULT_SILENCE_LINE, emotion: ANGRIER[node.emotion] };
     this.#pendingReply = undefined;
     this.#send({ type: 'customer.patienceExpired' });
   }
 
   #send(event: ConversationEvent): void {
+    this.#turn.send({ type: 'replied' }); // back to 'speaking' (already there after a silence)
     this.#beats = [];
     this.#actor.send(event);
     this.#pendingSilence = null;
     this.#pendingReply = undefined;
-    this.#phase = 'speaking';
     if (this.#actor.getSnapshot().status === 'active') this.save();
     else this.#o.slot?.clear();
     this.#emit({ type: 'turn', event });
@@ -346,7 +355,6 @@ export class ConversationSession {
   }
 
   #finish(): void {
-    this.#phase = 'finished';
     this.#o.slot?.clear();
     this.#emit({ type: 'finished', report: this.report(), events: this.events, seed: this.#seed });
     this.#emit({ type: 'changed' });

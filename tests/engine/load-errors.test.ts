@@ -25,7 +25,7 @@ const CASES: Record<string, Case> = {
   'unknown move': { fixture: 'unknown-move', at: 'moves: [argue, shrug]', message: /"shrug" is not allowed; expected one of: acknowledge-feelings,.*pass-the-buck/ },
   'wrong emotion': { fixture: 'bad-emotion', at: 'emotion: grumpy', message: /^nodes\.remedy\.emotion: "grumpy" is not allowed; expected one of: calm, worried, annoyed, angry, furious, relieved$/ },
   'wrong persona': { fixture: 'bad-persona', at: 'persona: karen', message: /^customer\.persona: "karen" is not allowed; expected one of: voicer, irate, activist$/ },
-  'wrong setting': { fixture: 'bad-setting', at: 'setting: spaceship', message: /^setting: "spaceship" is not allowed; expected one of: hotel-desk, .*chat$/ },
+  'wrong setting': { fixture: 'bad-setting', at: 'setting: spaceship', message: /^setting: "spaceship" is not allowed; expected one of: hotel-desk, .*\bchat\b.*$/ },
   'missing required field': { fixture: 'missing-field', at: '  remedy:', message: /^nodes\.remedy\.emotion is missing$/ },
   'unknown key': { fixture: 'unknown-key', at: 'mood: -5', message: /^nodes\.remedy\.choices\[1\]: unknown key "mood"$/ },
   'choice leads to a missing node': { fixture: 'choice-missing-target', at: 'next: lost-forever', message: /^leads to "lost-forever", but there is no node or ending with that id$/ },

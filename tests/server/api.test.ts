@@ -1,10 +1,9 @@
 // The API route by route, on both stores: accounts and sessions, teams, assignments and their
 // statuses, attempts, leaderboards, the catalogue, and the error and header conventions.
-import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   attemptId,
   BACKENDS,
@@ -19,9 +18,7 @@ import {
   routesOf,
   SCENARIO,
   testApp,
-  type TestStore,
-  type World,
-} from './helpers.ts';
+  type World, serverSuite } from './helpers.ts';
 
 const { best, worst } = routesOf();
 
@@ -31,24 +28,11 @@ function setCookieOf(r: { headers: Record<string, unknown> }): string {
 }
 
 describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
-  let ts: TestStore;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    ts = await open('api');
-    app = await testApp(ts.store);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await ts?.close();
-  });
-  beforeEach(async () => {
-    await ts.reset();
-  });
+  const env = serverSuite(open, 'api', { world: false });
 
   describe('accounts and sessions', () => {
     it(`${name}: first-run setup works once, logs the trainer in, then refuses`, async () => {
-      const c = new Client(app);
+      const c = new Client(env.app);
       expect((await c.get('/api/setup')).body).toEqual({ needed: true });
       const r = await c.post('/api/setup', { email: ' Boss@Example.com', password: 'long enough', name: '  The   Boss ' });
       expect(r.status).toBe(400); // leading space: not an email
@@ -62,21 +46,21 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
       expect(cookie).toMatch(/Path=\//);
       expect(cookie).not.toMatch(/Secure/);
       expect((await c.get('/api/me')).body.user.role).toBe('trainer');
-      const again = await new Client(app).post('/api/setup', { email: 'other@example.com', password: 'long enough', name: 'Other' });
+      const again = await new Client(env.app).post('/api/setup', { email: 'other@example.com', password: 'long enough', name: 'Other' });
       expect(again.status).toBe(409);
       expect(again.body).toEqual({ error: 'Conflict', message: expect.stringMatching(/setup is done/) });
       expect((await c.get('/api/setup')).body).toEqual({ needed: false });
       // Two setups at once still make one trainer.
-      await ts.reset();
+      await env.ts.reset();
       const racing = await Promise.all(
-        [1, 2, 3].map((i) => new Client(app).post('/api/setup', { email: `race${i}@example.com`, password: 'long enough', name: `R${i}` })),
+        [1, 2, 3].map((i) => new Client(env.app).post('/api/setup', { email: `race${i}@example.com`, password: 'long enough', name: `R${i}` })),
       );
       expect(racing.map((x) => x.status).sort()).toEqual([201, 409, 409]);
     });
 
     it(`${name}: login, a new session id at every login, logout`, async () => {
-      await createUser(ts.store, 'kim@example.com', 'Kim', 'trainer');
-      const c = new Client(app);
+      await createUser(env.ts.store, 'kim@example.com', 'Kim', 'trainer');
+      const c = new Client(env.app);
       const wrong = await c.post('/api/session', { email: 'kim@example.com', password: 'wrong password' });
       expect(wrong.status).toBe(401);
       expect(wrong.body).toEqual({ error: 'Unauthorized', message: 'wrong email or password' });
@@ -90,7 +74,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
       const again = await c.post('/api/session', { email: 'kim@example.com', password: PASSWORD });
       expect(again.status).toBe(200);
       expect(c.cookie).not.toBe(first);
-      const stale = new Client(app);
+      const stale = new Client(env.app);
       stale.cookie = first;
       const staleMe = await stale.get('/api/me');
       expect(staleMe.status).toBe(401);
@@ -99,18 +83,18 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
       const out = await c.delete('/api/session');
       expect(out.status).toBe(204);
       expect(setCookieOf(out)).toMatch(/mir_session=;/);
-      const loggedOut = new Client(app);
+      const loggedOut = new Client(env.app);
       loggedOut.cookie = c.cookie ?? null;
       expect((await c.get('/api/me')).status).toBe(401);
       // A garbage cookie is simply not a session.
-      const junk = new Client(app);
+      const junk = new Client(env.app);
       junk.cookie = 'mir_session=%00%01';
       expect((await junk.get('/api/me')).status).toBe(401);
     });
 
     it(`${name}: Secure cookies behind an https proxy`, async () => {
-      await createUser(ts.store, 'kim@example.com', 'Kim', 'trainer');
-      const proxied = await testApp(ts.store, { trustProxy: true });
+      await createUser(env.ts.store, 'kim@example.com', 'Kim', 'trainer');
+      const proxied = await testApp(env.ts.store, { trustProxy: true });
       try {
         const c = new Client(proxied);
         const r = await c.post('/api/session', { email: 'kim@example.com', password: PASSWORD }, { 'x-forwarded-proto': 'https' });
@@ -121,8 +105,8 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
     });
 
     it(`${name}: login is rate-limited per IP and email`, async () => {
-      await createUser(ts.store, 'kim@example.com', 'Kim', 'trainer');
-      const limited = await testApp(ts.store, { loginLimit: { max: 3, timeWindow: 60_000 } });
+      await createUser(env.ts.store, 'kim@example.com', 'Kim', 'trainer');
+      const limited = await testApp(env.ts.store, { loginLimit: { max: 3, timeWindow: 60_000 } });
       try {
         const c = new Client(limited);
         for (let i = 0; i < 3; i++) expect((await c.post('/api/session', { email: 'kim@example.com', password: 'guess guess' })).status).toBe(401);
@@ -138,7 +122,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
     });
 
     it(`${name}: preferences and /api/me`, async () => {
-      const w = await makeWorld(app, ts.store);
+      const w = await makeWorld(env.app, env.ts.store);
       const me = await w.traineeA.get('/api/me');
       expect(me.body.user).toMatchObject({ name: 'Ann', role: 'trainee', teamId: w.teamA.id, leaderboardOptOut: false });
       expect(me.body.teams).toEqual([expect.objectContaining({ id: w.teamA.id, name: 'Team A', members: 2 })]);
@@ -154,23 +138,23 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
 
   describe('teams', () => {
     it(`${name}: trainers create teams, trainees join with the invite code`, async () => {
-      await createUser(ts.store, 'kim@example.com', 'Kim', 'trainer');
-      const kim = await login(app, 'kim@example.com');
+      await createUser(env.ts.store, 'kim@example.com', 'Kim', 'trainer');
+      const kim = await login(env.app, 'kim@example.com');
       const t = await kim.post('/api/teams', { name: '  Night shift ' });
       expect(t.status).toBe(201);
       expect(t.body).toMatchObject({ id: expect.any(Number), name: 'Night shift', inviteCode: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/) });
       expect((await kim.post('/api/teams', { name: '' })).status).toBe(400);
-      const joiner = new Client(app);
+      const joiner = new Client(env.app);
       const code = t.body.inviteCode.toLowerCase().replace('-', ' ');
       const j = await joiner.post('/api/join', { inviteCode: code, name: 'Lee', email: 'lee@example.com', password: 'long enough' });
       expect(j.status).toBe(201);
       expect(j.body.user).toMatchObject({ role: 'trainee', teamId: t.body.id });
       expect((await joiner.get('/api/me')).status).toBe(200);
-      const dup = await new Client(app).post('/api/join', { inviteCode: t.body.inviteCode, name: 'Lee 2', email: 'LEE@example.com', password: 'long enough' });
+      const dup = await new Client(env.app).post('/api/join', { inviteCode: t.body.inviteCode, name: 'Lee 2', email: 'LEE@example.com', password: 'long enough' });
       expect(dup.status).toBe(409);
-      const bad = await new Client(app).post('/api/join', { inviteCode: 'ZZZZ-ZZZZ', name: 'X', email: 'x@example.com', password: 'long enough' });
+      const bad = await new Client(env.app).post('/api/join', { inviteCode: 'ZZZZ-ZZZZ', name: 'X', email: 'x@example.com', password: 'long enough' });
       expect(bad.status).toBe(404);
-      const short = await new Client(app).post('/api/join', { inviteCode: t.body.inviteCode, name: 'X', email: 'x@example.com', password: 'short' });
+      const short = await new Client(env.app).post('/api/join', { inviteCode: t.body.inviteCode, name: 'X', email: 'x@example.com', password: 'short' });
       expect(short.status).toBe(400);
       expect(short.body.message).toBe('body.password must NOT have fewer than 8 characters');
       const team = await kim.get(`/api/teams/${t.body.id}`);
@@ -182,7 +166,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
   describe('assignments', () => {
     let w: World;
     beforeEach(async () => {
-      w = await makeWorld(app, ts.store);
+      w = await makeWorld(env.app, env.ts.store);
     });
 
     it(`${name}: validates what a trainer sends`, async () => {
@@ -241,7 +225,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
 
   describe('attempts', () => {
     it(`${name}: the stored attempt comes back with its report, events and transcript`, async () => {
-      const w = await makeWorld(app, ts.store);
+      const w = await makeWorld(env.app, env.ts.store);
       const r = await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: 'game-1' });
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({
@@ -273,7 +257,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
     });
 
     it(`${name}: own attempts, newest first, paged`, async () => {
-      const w = await makeWorld(app, ts.store);
+      const w = await makeWorld(env.app, env.ts.store);
       const ids: number[] = [];
       for (let i = 0; i < 5; i++) ids.push((await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: i % 2 ? best.events : worst.events, clientAttemptId: attemptId() })).body.id);
       await w.traineeA2.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: attemptId() });
@@ -291,11 +275,11 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
 
   describe('leaderboards', () => {
     it(`${name}: competition ranking with ties, participation, opt-out, no bottom list`, async () => {
-      const w = await makeWorld(app, ts.store);
+      const w = await makeWorld(env.app, env.ts.store);
       // Three more trainees in team A: five members, four of whom play.
       const extra: Client[] = [];
       for (const n of ['Cy', 'Di', 'Ed']) {
-        const c = new Client(app);
+        const c = new Client(env.app);
         await c.post('/api/join', { inviteCode: w.teamA.inviteCode, name: n, email: `${n.toLowerCase()}@example.com`, password: PASSWORD });
         extra.push(c);
       }
@@ -341,7 +325,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
     });
 
     it(`${name}: best, average and improved; this week or all time; one scenario or all`, async () => {
-      const w = await makeWorld(app, ts.store);
+      const w = await makeWorld(env.app, env.ts.store);
       const play = (c: Client, score: number) => c.post('/api/attempts', { scenarioId: SCENARIO, events: eventsScoring(score), clientAttemptId: attemptId() });
       await play(w.traineeA, 42); // lost: every unwon score is 45 or less
       await play(w.traineeA, 90);
@@ -355,7 +339,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
       expect(await board(`scenario=${SCENARIO}&mode=improved`)).toEqual([['Ann', 48, 3], ['Abe', 3, 2]]);
       expect(await board(`scenario=${SCENARIO}&period=week`)).toEqual([['Ann', 90, 3], ['Abe', 85, 2]]);
       // Ann's play moves to an earlier week: this week's board no longer has her, all-time still does.
-      await ts.store.db.query(`update player_weekly_stats set week_start = week_start - 7 where user_id = $1`, [w.users.traineeA.id]);
+      await env.ts.store.db.query(`update player_weekly_stats set week_start = week_start - 7 where user_id = $1`, [w.users.traineeA.id]);
       const week = (await w.traineeA.get(`/api/leaderboards/${w.teamA.id}?scenario=${SCENARIO}&period=week`)).body;
       expect(week.entries.map((e: { name: string }) => e.name)).toEqual(['Abe']);
       expect(week.participation).toEqual({ played: 1, members: 2 });
@@ -374,7 +358,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
 
   describe('catalogue, errors and headers', () => {
     it(`${name}: scenarios and health`, async () => {
-      const c = new Client(app);
+      const c = new Client(env.app);
       const list = (await c.get('/api/scenarios')).body.scenarios;
       expect(list).toHaveLength(library.scenarios.size);
       const s = library.scenarios.get(SCENARIO);
@@ -391,27 +375,27 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
     });
 
     it(`${name}: errors are JSON with the right status, never a stack trace`, async () => {
-      await createUser(ts.store, 'kim@example.com', 'Kim', 'trainer');
-      const kim = await login(app, 'kim@example.com');
+      await createUser(env.ts.store, 'kim@example.com', 'Kim', 'trainer');
+      const kim = await login(env.app, 'kim@example.com');
       const badUrl = await kim.get('/api/attempts/%E0%A4%A');
       expect(badUrl.status).toBe(400);
       expect(badUrl.body).toEqual({ error: 'Bad Request', message: expect.stringMatching(/not a valid url component/) });
       const notFound = await kim.get('/api/nothing-here');
       expect(notFound.status).toBe(404);
       expect(notFound.body).toEqual({ error: 'Not Found', message: 'no API route GET /api/nothing-here' });
-      const badJson = await app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: kim.cookie ?? '', 'content-type': 'application/json', 'x-requested-with': 'make-it-right' }, payload: '{"name": ' });
+      const badJson = await env.app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: kim.cookie ?? '', 'content-type': 'application/json', 'x-requested-with': 'make-it-right' }, payload: '{"name": ' });
       expect(badJson.statusCode).toBe(400);
       expect(JSON.parse(badJson.body)).toEqual({ error: 'Bad Request', message: 'the body is not valid JSON' });
-      const text = await app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: kim.cookie ?? '', 'content-type': 'application/xml', 'x-requested-with': 'make-it-right' }, payload: '<team/>' });
+      const text = await env.app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: kim.cookie ?? '', 'content-type': 'application/xml', 'x-requested-with': 'make-it-right' }, payload: '<team/>' });
       expect(text.statusCode).toBe(415);
       expect(JSON.parse(text.body).error).toBe('Unsupported Media Type');
-      const proto = await app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: kim.cookie ?? '', 'content-type': 'application/json', 'x-requested-with': 'make-it-right' }, payload: '{"name":"x","__proto__":{"admin":true}}' });
+      const proto = await env.app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: kim.cookie ?? '', 'content-type': 'application/json', 'x-requested-with': 'make-it-right' }, payload: '{"name":"x","__proto__":{"admin":true}}' });
       expect(proto.statusCode).toBe(400);
       const csrf = await kim.post('/api/teams', { name: 'x' }, { 'x-requested-with': 'XMLHttpRequest' });
       expect(csrf.status).toBe(403);
       expect(csrf.body.message).toMatch(/x-requested-with: make-it-right/);
 
-      const boom = await testApp(ts.store);
+      const boom = await testApp(env.ts.store);
       boom.get('/api/boom', () => Promise.reject(new Error('secret detail /work/main/src/server/x.ts:12')));
       const r = await boom.inject({ method: 'GET', url: '/api/boom' });
       expect(r.statusCode).toBe(500);
@@ -422,7 +406,7 @@ describe.each(BACKENDS)('API ($name)', ({ name, open }) => {
     it(`${name}: security headers, and the built game served under them`, async () => {
       const dist = mkdtempSync(join(tmpdir(), 'mir-dist-'));
       writeFileSync(join(dist, 'index.html'), '<!doctype html><title>game</title>');
-      const withGame = await testApp(ts.store, { distDir: dist });
+      const withGame = await testApp(env.ts.store, { distDir: dist });
       try {
         const page = await withGame.inject({ method: 'GET', url: '/' });
         expect(page.statusCode).toBe(200);

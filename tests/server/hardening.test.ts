@@ -4,13 +4,13 @@
 // passwords and the security headers.
 import type { FastifyInstance } from 'fastify';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/engine/files.ts';
 import { parseTrustProxy } from '../../src/server/app.ts';
 import { TRAINER_CSP } from '../../src/server/plugins/security.ts';
 import { passwordWork } from '../../src/server/security/passwords.ts';
 import { baseScenario } from '../cli/support.ts';
-import { attemptId, BACKENDS, Client, CSRF, eventsScoring, inAWeek, login, makeWorld, routesOf, SCENARIO, testApp, type TestStore, type World } from './helpers.ts';
+import { attemptId, BACKENDS, Client, CSRF, eventsScoring, inAWeek, login, routesOf, SCENARIO, testApp, serverSuite } from './helpers.ts';
 
 /** One raw HTTP/1.1 request over a socket (for request lines inject() cannot send); the status code. */
 function rawRequest(port: number, head: string, body = ''): Promise<number> {
@@ -31,45 +31,30 @@ function rawRequest(port: number, head: string, body = ''): Promise<number> {
 }
 
 describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
-  let ts: TestStore;
-  let app: FastifyInstance;
-  let w: World;
-
-  beforeAll(async () => {
-    ts = await open('hardening');
-    app = await testApp(ts.store);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await ts?.close();
-  });
-  beforeEach(async () => {
-    await ts.reset();
-    w = await makeWorld(app, ts.store);
-  });
+  const env = serverSuite(open, 'hardening');
 
   describe('CSRF (finding 3)', () => {
     it('refuses an unsafe method without the header on an encoded path', async () => {
       const none = { 'x-requested-with': '' };
-      const before = (await w.trainerA.get('/api/teams')).body.teams[0].inviteCode;
-      const rotate = await w.trainerA.request('POST', `/%61pi/teams/${w.teamA.id}/invite-code`, {}, none);
+      const before = (await env.w.trainerA.get('/api/teams')).body.teams[0].inviteCode;
+      const rotate = await env.w.trainerA.request('POST', `/%61pi/teams/${env.w.teamA.id}/invite-code`, {}, none);
       expect(rotate.status).toBe(403);
       expect(rotate.body.message).toMatch(/x-requested-with/);
-      expect((await w.trainerA.get('/api/teams')).body.teams[0].inviteCode).toBe(before);
-      expect((await w.traineeA.request('PUT', '/%61pi/me/preferences', { leaderboardOptOut: true }, none)).status).toBe(403);
-      expect((await w.traineeA.request('DELETE', '/%61pi/session', undefined, none)).status).toBe(403);
-      expect((await w.traineeA.get('/api/me')).status).toBe(200);
+      expect((await env.w.trainerA.get('/api/teams')).body.teams[0].inviteCode).toBe(before);
+      expect((await env.w.traineeA.request('PUT', '/%61pi/me/preferences', { leaderboardOptOut: true }, none)).status).toBe(403);
+      expect((await env.w.traineeA.request('DELETE', '/%61pi/session', undefined, none)).status).toBe(403);
+      expect((await env.w.traineeA.get('/api/me')).status).toBe(200);
       // With the header the same encoded path works: the check is on the method, not the spelling.
-      expect((await w.trainerA.request('POST', `/%61pi/teams/${w.teamA.id}/invite-code`, {})).status).toBe(200);
+      expect((await env.w.trainerA.request('POST', `/%61pi/teams/${env.w.teamA.id}/invite-code`, {})).status).toBe(200);
     });
 
     it('refuses an absolute-form request line without the header', async () => {
-      const server = await testApp(ts.store);
+      const server = await testApp(env.ts.store);
       try {
         await server.listen({ port: 0, host: '127.0.0.1' });
         const port = (server.server.address() as { port: number }).port;
-        const cookie = w.trainerA.cookie as string;
-        const line = `POST http://127.0.0.1:${port}/api/teams/${w.teamA.id}/invite-code HTTP/1.1\r\nCookie: ${cookie}\r\nContent-Type: application/json`;
+        const cookie = env.w.trainerA.cookie as string;
+        const line = `POST http://127.0.0.1:${port}/api/teams/${env.w.teamA.id}/invite-code HTTP/1.1\r\nCookie: ${cookie}\r\nContent-Type: application/json`;
         expect(await rawRequest(port, line, '{}')).toBe(403);
         expect(await rawRequest(port, `${line}\r\nX-Requested-With: ${CSRF['x-requested-with']}`, '{}')).toBe(200);
       } finally {
@@ -93,7 +78,7 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
       ['trustProxy: true', true],
       ['a list of proxies', parseTrustProxy('127.0.0.1')],
     ] as const)('wrong logins with rotating X-Forwarded-For values still hit the limit (%s)', async (_label, trustProxy) => {
-      const proxied = await testApp(ts.store, { trustProxy, loginLimit: { max: 5, timeWindow: 60_000 } });
+      const proxied = await testApp(env.ts.store, { trustProxy, loginLimit: { max: 5, timeWindow: 60_000 } });
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 8; i++) {
@@ -117,46 +102,46 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
 
     it('refuses NUL, other control and bidi-override characters in names', async () => {
       for (const name of ['Team\u0000A', 'Tab\there', 'Right\u202Eleft', 'Bell\u0007']) {
-        const created = await w.trainerA.post('/api/teams', { name });
+        const created = await env.w.trainerA.post('/api/teams', { name });
         expect([name, created.status]).toEqual([name, 400]);
         expect(created.body.message).toBe('body.name must not contain control characters or bidirectional overrides');
-        expect((await w.trainerA.request('PATCH', `/api/teams/${w.teamA.id}`, { name })).status).toBe(400);
-        const joined = await new Client(app).post('/api/join', { inviteCode: w.teamA.inviteCode, name, email: 'new@example.com', password: 'a long passphrase' });
+        expect((await env.w.trainerA.request('PATCH', `/api/teams/${env.w.teamA.id}`, { name })).status).toBe(400);
+        const joined = await new Client(env.app).post('/api/join', { inviteCode: env.w.teamA.inviteCode, name, email: 'new@example.com', password: 'a long passphrase' });
         expect(joined.status).toBe(400);
       }
-      expect((await new Client(app).post('/api/join', { inviteCode: 'ABCD\u0000EFGH', name: 'N', email: 'n@example.com', password: 'a long passphrase' })).status).toBe(400);
+      expect((await new Client(env.app).post('/api/join', { inviteCode: 'ABCD\u0000EFGH', name: 'N', email: 'n@example.com', password: 'a long passphrase' })).status).toBe(400);
       // Accents and other scripts are names too.
-      expect((await w.trainerA.post('/api/teams', { name: 'Équipe Zoë · 東京' })).status).toBe(201);
+      expect((await env.w.trainerA.post('/api/teams', { name: 'Équipe Zoë · 東京' })).status).toBe(201);
     });
 
     it('"Infinity" and other non-integers in ids, queries and integer body fields', async () => {
-      const T = w.teamA.id;
-      const [a] = (await w.trainerA.post(`/api/teams/${T}/assignments`, { scenarioIds: [SCENARIO], dueAt: inAWeek() })).body.assignments;
+      const T = env.w.teamA.id;
+      const [a] = (await env.w.trainerA.post(`/api/teams/${T}/assignments`, { scenarioIds: [SCENARIO], dueAt: inAWeek() })).body.assignments;
       const calls: [string, Client, string, string, unknown?][] = [];
       for (const bad of ['Infinity', '-Infinity', 'NaN', '1e3', '0x10', '1.0', ' 1', '']) {
         const q = encodeURIComponent(bad);
         calls.push(
-          [`attempt ${bad}`, w.traineeA, 'GET', `/api/attempts/${q}`],
-          [`team ${bad}`, w.trainerA, 'GET', `/api/teams/${q}`],
-          [`board ${bad}`, w.traineeA, 'GET', `/api/leaderboards/${q}`],
-          [`assignment ${bad}`, w.trainerA, 'GET', `/api/assignments/${q}`],
-          [`trainee ${bad}`, w.trainerA, 'GET', `/api/trainees/${q}/attempts`],
-          [`member ${bad}`, w.trainerA, 'DELETE', `/api/teams/${T}/members/${q}`],
-          [`before ${bad}`, w.traineeA, 'GET', `/api/me/attempts?before=${q}`],
-          [`limit ${bad}`, w.traineeA, 'GET', `/api/me/attempts?limit=${q}`],
-          [`assignmentId ${bad}`, w.traineeA, 'GET', `/api/me/attempts?assignmentId=${q}`],
-          [`userId ${bad}`, w.trainerA, 'GET', `/api/teams/${T}/attempts?userId=${q}`],
-          [`board limit ${bad}`, w.traineeA, 'GET', `/api/leaderboards/${T}?limit=${q}`],
-          [`progress assignment ${bad}`, w.trainerA, 'GET', `/api/teams/${T}/progress?assignment=${q}`],
+          [`attempt ${bad}`, env.w.traineeA, 'GET', `/api/attempts/${q}`],
+          [`team ${bad}`, env.w.trainerA, 'GET', `/api/teams/${q}`],
+          [`board ${bad}`, env.w.traineeA, 'GET', `/api/leaderboards/${q}`],
+          [`assignment ${bad}`, env.w.trainerA, 'GET', `/api/assignments/${q}`],
+          [`trainee ${bad}`, env.w.trainerA, 'GET', `/api/trainees/${q}/attempts`],
+          [`member ${bad}`, env.w.trainerA, 'DELETE', `/api/teams/${T}/members/${q}`],
+          [`before ${bad}`, env.w.traineeA, 'GET', `/api/me/attempts?before=${q}`],
+          [`limit ${bad}`, env.w.traineeA, 'GET', `/api/me/attempts?limit=${q}`],
+          [`assignmentId ${bad}`, env.w.traineeA, 'GET', `/api/me/attempts?assignmentId=${q}`],
+          [`userId ${bad}`, env.w.trainerA, 'GET', `/api/teams/${T}/attempts?userId=${q}`],
+          [`board limit ${bad}`, env.w.traineeA, 'GET', `/api/leaderboards/${T}?limit=${q}`],
+          [`progress assignment ${bad}`, env.w.trainerA, 'GET', `/api/teams/${T}/progress?assignment=${q}`],
         );
       }
       for (const bad of ['Infinity', 'NaN', '7', 7.5, 1e300, null, true, [1]]) {
         const label = JSON.stringify(bad);
         calls.push(
-          [`body teamId ${label}`, w.trainerA, 'POST', '/api/assignments', { teamId: bad, scenarioId: SCENARIO, dueAt: inAWeek() }],
-          [`body passMark ${label}`, w.trainerA, 'POST', '/api/assignments', { teamId: T, scenarioId: SCENARIO, dueAt: inAWeek(), passMark: bad }],
-          [`body maxAttempts ${label}`, w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { maxAttempts: bad === null ? 'x' : bad }],
-          [`body trainees ${label}`, w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { trainees: [bad] }],
+          [`body teamId ${label}`, env.w.trainerA, 'POST', '/api/assignments', { teamId: bad, scenarioId: SCENARIO, dueAt: inAWeek() }],
+          [`body passMark ${label}`, env.w.trainerA, 'POST', '/api/assignments', { teamId: T, scenarioId: SCENARIO, dueAt: inAWeek(), passMark: bad }],
+          [`body maxAttempts ${label}`, env.w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { maxAttempts: bad === null ? 'x' : bad }],
+          [`body trainees ${label}`, env.w.trainerA, 'PATCH', `/api/assignments/${a.id}`, { trainees: [bad] }],
         );
       }
       for (const [label, c, method, url, body] of calls) {
@@ -168,17 +153,17 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
 
     it('due dates outside 2000-2099 are refused with the accepted range; inside, stored exactly', async () => {
       for (const dueAt of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2030-06-30T23:59:60Z']) {
-        const r = await w.trainerA.post('/api/assignments', { teamId: w.teamA.id, scenarioId: SCENARIO, dueAt });
+        const r = await env.w.trainerA.post('/api/assignments', { teamId: env.w.teamA.id, scenarioId: SCENARIO, dueAt });
         expect([dueAt, r.status]).toEqual([dueAt, 400]);
         expect(r.body.message).toBe('body.dueAt must be a date-time between 2000-01-01 and 2099-12-31 (UTC)');
-        const many = await w.trainerA.post(`/api/teams/${w.teamA.id}/assignments`, { scenarioIds: [SCENARIO], dueAt });
+        const many = await env.w.trainerA.post(`/api/teams/${env.w.teamA.id}/assignments`, { scenarioIds: [SCENARIO], dueAt });
         expect(many.status).toBe(400);
       }
       for (const dueAt of ['2000-01-01T00:00:00.000Z', '2099-12-31T23:59:59.000Z']) {
-        const r = await w.trainerA.post('/api/assignments', { teamId: w.teamA.id, scenarioId: SCENARIO, dueAt });
+        const r = await env.w.trainerA.post('/api/assignments', { teamId: env.w.teamA.id, scenarioId: SCENARIO, dueAt });
         expect(r.status).toBe(201);
         expect(r.body.dueAt).toBe(dueAt);
-        const patched = await w.trainerA.request('PATCH', `/api/assignments/${r.body.id}`, { dueAt: '0001-01-01T00:00:00Z' });
+        const patched = await env.w.trainerA.request('PATCH', `/api/assignments/${r.body.id}`, { dueAt: '0001-01-01T00:00:00Z' });
         expect(patched.status).toBe(400);
       }
     });
@@ -188,39 +173,39 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
       const first = best.events.indexOf(choose as (typeof best.events)[number]);
       for (const seconds of ['4', [4], true]) {
         const events = best.events.map((e, i) => (i === first ? { ...e, seconds } : e));
-        const r = await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events, clientAttemptId: `coerce-${JSON.stringify(seconds)}` });
+        const r = await env.w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events, clientAttemptId: `coerce-${JSON.stringify(seconds)}` });
         expect([seconds, r.status]).toEqual([seconds, 400]);
       }
       for (const assignmentId of [0, false, '', '1']) {
-        const r = await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: `free-${JSON.stringify(assignmentId)}`, assignmentId });
+        const r = await env.w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: `free-${JSON.stringify(assignmentId)}`, assignmentId });
         expect([assignmentId, r.status]).toEqual([assignmentId, 400]);
       }
-      expect((await w.traineeA.get('/api/me/attempts')).body.attempts).toEqual([]);
-      expect((await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: 'free-null', assignmentId: null })).status).toBe(201);
-      expect((await w.traineeA.request('PUT', '/api/me/preferences', { leaderboardOptOut: 'true' })).status).toBe(400);
+      expect((await env.w.traineeA.get('/api/me/attempts')).body.attempts).toEqual([]);
+      expect((await env.w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: best.events, clientAttemptId: 'free-null', assignmentId: null })).status).toBe(201);
+      expect((await env.w.traineeA.request('PUT', '/api/me/preferences', { leaderboardOptOut: 'true' })).status).toBe(400);
     });
   });
 
   describe('passwords and headers (finding 10)', () => {
     it('refuses the most common passwords and says why', async () => {
       for (const pw of ['password', 'Password1', 'iloveyou', 'qwertyuiop', 'P@ssw0rd', 'aaaaaaaaaa']) {
-        const r = await new Client(app).post('/api/join', { inviteCode: w.teamA.inviteCode, name: 'New', email: 'new@example.com', password: pw });
+        const r = await new Client(env.app).post('/api/join', { inviteCode: env.w.teamA.inviteCode, name: 'New', email: 'new@example.com', password: pw });
         expect([pw, r.status]).toEqual([pw, 400]);
         expect(r.body.message).toMatch(/most common passwords|repeated character/);
       }
-      await ts.reset();
-      const setup = await new Client(app).post('/api/setup', { email: 'boss@example.com', name: 'Boss', password: 'baseball1' });
+      await env.ts.reset();
+      const setup = await new Client(env.app).post('/api/setup', { email: 'boss@example.com', name: 'Boss', password: 'baseball1' });
       expect(setup.status).toBe(400);
       expect(setup.body.message).toMatch(/most common passwords/);
-      expect((await new Client(app).post('/api/setup', { email: 'boss@example.com', name: 'Boss', password: 'violet kettle harbour' })).status).toBe(201);
+      expect((await new Client(env.app).post('/api/setup', { email: 'boss@example.com', name: 'Boss', password: 'violet kettle harbour' })).status).toBe(201);
     });
 
     it('sends HSTS only over https, and inline styles are allowed on the trainer page only', async () => {
-      const plain = await new Client(app).get('/api/health');
+      const plain = await new Client(env.app).get('/api/health');
       expect(plain.headers['strict-transport-security']).toBeUndefined();
       expect(plain.headers['content-security-policy']).toContain("style-src 'self';");
       expect(plain.headers['content-security-policy']).not.toContain('unsafe-inline');
-      const proxied = await testApp(ts.store, { trustProxy: ['127.0.0.1'] });
+      const proxied = await testApp(env.ts.store, { trustProxy: ['127.0.0.1'] });
       try {
         const secure = await new Client(proxied).get('/api/health', { 'x-forwarded-proto': 'https' });
         expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
@@ -229,7 +214,7 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         await proxied.close();
       }
       // A client cannot ask for HSTS on plain http without a trusted proxy.
-      expect((await new Client(app).get('/api/health', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBeUndefined();
+      expect((await new Client(env.app).get('/api/health', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBeUndefined();
       expect(TRAINER_CSP).toContain("style-src 'self' 'unsafe-inline'");
       expect(TRAINER_CSP.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'")).toBe(plain.headers['content-security-policy']);
     });
@@ -239,7 +224,7 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
     const wrong = (c: Client, email: string, headers?: Record<string, string>) => c.post('/api/session', { email, password: 'wrong password' }, headers);
 
     it('failed logins are limited per IP too, whatever the email, before any hashing', async () => {
-      const limited = await testApp(ts.store, { loginIpLimit: { max: 10, timeWindow: 60_000 } });
+      const limited = await testApp(env.ts.store, { loginIpLimit: { max: 10, timeWindow: 60_000 } });
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 14; i++) statuses.push((await wrong(new Client(limited), `nobody${i}@example.com`)).status);
@@ -250,7 +235,7 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         // Even the right password waits: the address is what is limited.
         expect((await new Client(limited).post('/api/session', { email: 'trainer.a@example.com', password: 'correct horse battery' })).status).toBe(429);
         // Successful logins from an address do not count against it.
-        const other = await testApp(ts.store, { trustProxy: ['127.0.0.1'], loginIpLimit: { max: 2, timeWindow: 60_000 } });
+        const other = await testApp(env.ts.store, { trustProxy: ['127.0.0.1'], loginIpLimit: { max: 2, timeWindow: 60_000 } });
         try {
           const from = { 'x-forwarded-for': '192.0.2.10' };
           for (let i = 0; i < 4; i++) expect((await new Client(other).post('/api/session', { email: 'ann@example.com', password: 'correct horse battery' }, from)).status).toBe(200);
@@ -271,13 +256,13 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         passwordWork.concurrency = 2;
         passwordWork.queue = 100;
         passwordWork.peak = 0;
-        const many = await Promise.all(Array.from({ length: 24 }, (_, i) => wrong(new Client(app), `flood${i}@example.com`)));
+        const many = await Promise.all(Array.from({ length: 24 }, (_, i) => wrong(new Client(env.app), `flood${i}@example.com`)));
         expect(many.every((r) => r.status === 401)).toBe(true);
         expect(passwordWork.peak).toBe(2);
         expect(passwordWork.active).toBe(0);
         passwordWork.queue = 3;
         // A costlier hash (16 MiB), so that the flood finds the queue full.
-        const costly = await testApp(ts.store, { passwordParams: { logN: 14, r: 8, p: 1 } });
+        const costly = await testApp(env.ts.store, { passwordParams: { logN: 14, r: 8, p: 1 } });
         const flood = await Promise.all(Array.from({ length: 12 }, (_, i) => wrong(new Client(costly), `more${i}@example.com`)));
         await costly.close();
         const busy = flood.filter((r) => r.status === 503);
@@ -295,7 +280,7 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
 
   describe('attempt flooding (finding 7)', () => {
     it('a user may submit what a human can play: 429 past the limit, others unaffected', async () => {
-      const limited = await testApp(ts.store, { attemptLimit: { max: 5, timeWindow: 600_000 } });
+      const limited = await testApp(env.ts.store, { attemptLimit: { max: 5, timeWindow: 600_000 } });
       try {
         const ann = await login(limited, 'ann@example.com');
         const statuses: number[] = [];
@@ -315,11 +300,11 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
     it('the average board counts the first 10 attempts at each scenario: volume does not move it', async () => {
       const low = eventsScoring(routesOf().worst.report.overall);
       const high = routesOf().best.events;
-      for (let i = 0; i < 10; i++) await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: low, clientAttemptId: attemptId() });
-      for (let i = 0; i < 40; i++) await w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: high, clientAttemptId: attemptId() });
-      await w.traineeA2.post('/api/attempts', { scenarioId: SCENARIO, events: high, clientAttemptId: attemptId() });
+      for (let i = 0; i < 10; i++) await env.w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: low, clientAttemptId: attemptId() });
+      for (let i = 0; i < 40; i++) await env.w.traineeA.post('/api/attempts', { scenarioId: SCENARIO, events: high, clientAttemptId: attemptId() });
+      await env.w.traineeA2.post('/api/attempts', { scenarioId: SCENARIO, events: high, clientAttemptId: attemptId() });
       for (const period of ['all', 'week']) {
-        const board = await w.trainerA.get(`/api/leaderboards/${w.teamA.id}?mode=average&period=${period}&scenario=${SCENARIO}`);
+        const board = await env.w.trainerA.get(`/api/leaderboards/${env.w.teamA.id}?mode=average&period=${period}&scenario=${SCENARIO}`);
         expect(board.body.entries.map((e: { name: string; value: number; attempts: number }) => [e.name, e.value, e.attempts])).toEqual([
           ['Abe', routesOf().best.report.overall, 1],
           ['Ann', routesOf().worst.report.overall, 50],
@@ -331,8 +316,8 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
   describe('rate limits shared across processes (finding 9)', () => {
     it('two apps on one database count together, and a restart resets nothing', async () => {
       const limit = { loginLimit: { max: 3, timeWindow: 600_000 } };
-      const one = await testApp(ts.store, limit);
-      const two = await testApp(ts.store, limit);
+      const one = await testApp(env.ts.store, limit);
+      const two = await testApp(env.ts.store, limit);
       const wrongLogin = (a: FastifyInstance) => new Client(a).post('/api/session', { email: 'ann@example.com', password: 'wrong password' });
       try {
         expect((await wrongLogin(one)).status).toBe(401);
@@ -340,7 +325,7 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         expect((await wrongLogin(one)).status).toBe(401);
         expect((await wrongLogin(two)).status).toBe(429);
         await two.close();
-        const restarted = await testApp(ts.store, limit);
+        const restarted = await testApp(env.ts.store, limit);
         try {
           expect((await wrongLogin(restarted)).status).toBe(429);
         } finally {
@@ -350,7 +335,7 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         await one.close();
       }
       // The counters are rows: no email or address in them.
-      const rows = await ts.store.db.query<{ key: string }>('select key from rate_limits');
+      const rows = await env.ts.store.db.query<{ key: string }>('select key from rate_limits');
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.some((r) => /@|127\.0/.test(r.key))).toBe(false);
     });
@@ -358,10 +343,10 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
 
   describe('uploads belong to the trainer who uploaded them (finding 5)', () => {
     it('only the owner and co-trainers replace or assign an upload; trainees see uploads assigned or published to their team', async () => {
-      const own = await testApp(ts.store, { library: loadLibrary() });
+      const own = await testApp(env.ts.store, { library: loadLibrary() });
       try {
         const as = (c: Client) => Object.assign(new Client(own), { cookie: c.cookie });
-        const [trainerA, trainerB, ann, bea] = [w.trainerA, w.trainerB, w.traineeA, w.traineeB].map(as);
+        const [trainerA, trainerB, ann, bea] = [env.w.trainerA, env.w.trainerB, env.w.traineeA, env.w.traineeB].map(as);
         const yaml = baseScenario('lamp-lost');
         const ids = (r: { body: { scenarios: { id: string }[] } }) => r.body.scenarios.map((s) => s.id);
         expect((await trainerA.post('/api/scenarios', { yaml, fileName: 'lamp.yaml' })).status).toBe(201);
@@ -373,9 +358,9 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         expect((await trainerA.get('/api/scenarios/lamp-lost/summary')).body.title).toBe('Fixture');
         expect(ids(await trainerB.get('/api/trainer/library'))).not.toContain('lamp-lost');
         expect((await trainerB.get('/api/scenarios/lamp-lost/summary')).status).toBe(404);
-        expect((await trainerB.post('/api/assignments', { teamId: w.teamB.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(422);
-        expect((await trainerB.post(`/api/teams/${w.teamB.id}/assignments`, { scenarioIds: ['lamp-lost'], dueAt: inAWeek() })).status).toBe(422);
-        expect((await trainerB.request('PUT', '/api/scenarios/lamp-lost/access', { teams: [w.teamB.id] })).status).toBe(404);
+        expect((await trainerB.post('/api/assignments', { teamId: env.w.teamB.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(422);
+        expect((await trainerB.post(`/api/teams/${env.w.teamB.id}/assignments`, { scenarioIds: ['lamp-lost'], dueAt: inAWeek() })).status).toBe(422);
+        expect((await trainerB.request('PUT', '/api/scenarios/lamp-lost/access', { teams: [env.w.teamB.id] })).status).toBe(404);
 
         // Team A (the uploader's) has it for free play; team B does not, nor does a visitor.
         const play = (c: Client) => c.post('/api/attempts', { scenarioId: 'lamp-lost', events: [{ type: 'player.choose', choice: 'sorry', seconds: 3 }], clientAttemptId: attemptId() });
@@ -388,14 +373,14 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         const refused = await play(bea);
         expect(refused.status).toBe(422);
         expect(refused.body.message).toBe('no scenario "lamp-lost"');
-        expect((await bea.get(`/api/leaderboards/${w.teamB.id}?scenario=lamp-lost`)).status).toBe(422);
+        expect((await bea.get(`/api/leaderboards/${env.w.teamB.id}?scenario=lamp-lost`)).status).toBe(422);
 
         // Unpublished, team A loses it; assigned, team A has it again.
         expect((await trainerA.request('PUT', '/api/scenarios/lamp-lost/access', { teams: [] })).body.teams).toEqual([]);
         expect(ids(await ann.get('/api/scenarios/uploaded'))).toEqual([]);
-        expect((await trainerA.post('/api/assignments', { teamId: w.teamA.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(201);
+        expect((await trainerA.post('/api/assignments', { teamId: env.w.teamA.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(201);
         expect(ids(await ann.get('/api/scenarios/uploaded'))).toEqual(['lamp-lost']);
-        expect((await trainerA.request('PUT', '/api/scenarios/lamp-lost/access', { teams: [w.teamB.id] })).status).toBe(403);
+        expect((await trainerA.request('PUT', '/api/scenarios/lamp-lost/access', { teams: [env.w.teamB.id] })).status).toBe(403);
 
         // A co-trainer may replace it, assign it and publish it to their own team; only the owner names co-trainers.
         const shared = await trainerA.request('PUT', '/api/scenarios/lamp-lost/access', { coTrainers: ['Trainer.B@example.com'] });
@@ -405,7 +390,7 @@ describe.each(BACKENDS)('hardening ($name)', ({ open }) => {
         expect((await trainerB.request('PUT', '/api/scenarios/lamp-lost/access', { coTrainers: [] })).status).toBe(403);
         expect((await trainerB.post('/api/scenarios', { yaml: yaml.replace('title: Fixture', 'title: Improved'), replace: true })).status).toBe(200);
         expect((await trainerA.get('/api/scenarios/lamp-lost/summary')).body.title).toBe('Improved');
-        expect((await trainerB.post('/api/assignments', { teamId: w.teamB.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(201);
+        expect((await trainerB.post('/api/assignments', { teamId: env.w.teamB.id, scenarioId: 'lamp-lost', dueAt: inAWeek() })).status).toBe(201);
         expect(ids(await bea.get('/api/scenarios/uploaded'))).toEqual(['lamp-lost']);
         expect((await play(bea)).status).toBe(201);
       } finally {

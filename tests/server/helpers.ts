@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadLibrary, type Library } from '../../src/engine/files.ts';
 import { summarizeRoutes, walkRoutes, type Route } from '../../src/engine/routes.ts';
 import type { ConversationEvent } from '../../src/engine/conversation.ts';
@@ -89,10 +90,13 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-const TABLES = 'attempts, player_stats, player_weekly_stats, assignment_progress, assignments, sessions, teams, users, rate_limits';
-
+/** Every table the migrations made (so a new migration's tables are emptied too), but not their log. */
 async function truncate(store: Store) {
-  await store.db.exec(`truncate ${TABLES} restart identity cascade`);
+  const rows = await store.db.query<{ name: string }>(
+    `select tablename as name from pg_tables where schemaname = current_schema() and tablename <> 'schema_migrations'`,
+  );
+  if (rows.length === 0) return;
+  await store.db.exec(`truncate ${rows.map((r) => `"${r.name}"`).join(', ')} restart identity cascade`);
 }
 
 export async function openPgliteStore(): Promise<TestStore> {
@@ -288,4 +292,38 @@ export function eventsScoring(score: number, id = SCENARIO): Events {
   const route = routesOf(id).all.find((r) => r.report.overall === score);
   if (!route) throw new Error(`no route through ${id} scores ${score}`);
   return route.events;
+}
+
+// ---- suites -------------------------------------------------------------------------------------
+
+export interface Suite {
+  ts: TestStore;
+  app: FastifyInstance;
+  /** Made afresh before each test unless the suite asked for no world. */
+  w: World;
+}
+
+/**
+ * The hooks every server suite needs: one store and one app per backend for the whole suite, every
+ * table emptied (and the world of trainers and trainees made again) before each test.
+ */
+export function serverSuite(
+  open: (label: string) => Promise<TestStore>,
+  label: string,
+  options: { world?: boolean; app?: (ts: TestStore) => Promise<FastifyInstance> } = {},
+): Suite {
+  const suite = {} as Suite;
+  beforeAll(async () => {
+    suite.ts = await open(label);
+    suite.app = await (options.app ?? ((ts: TestStore) => testApp(ts.store)))(suite.ts);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.ts?.close();
+  });
+  beforeEach(async () => {
+    await suite.ts.reset();
+    if (options.world !== false) suite.w = await makeWorld(suite.app, suite.ts.store);
+  });
+  return suite;
 }

@@ -3,7 +3,7 @@
 // server's media runner (art for studio scenarios), so both draw a customer the same way.
 
 export const EMOTIONS = ['calm', 'worried', 'annoyed', 'angry', 'furious', 'relieved'] as const;
-export const SETTINGS = ['hotel-desk', 'call-centre', 'shop-counter', 'office', 'chat'] as const;
+export const SETTINGS = ['hotel-desk', 'call-centre', 'shop-counter', 'office', 'chat', 'airport-gate', 'clinic-desk'] as const;
 export const HAIR_STYLES = ['short', 'long', 'bun', 'bald', 'curly'] as const;
 
 export type Emotion = (typeof EMOTIONS)[number];

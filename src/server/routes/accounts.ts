@@ -6,6 +6,7 @@ import { normalizeInviteCode } from '../../shared/http.ts';
 import { endSession, startSession, signedIn } from '../plugins/auth.ts';
 import { burnPasswordCheck, commonPasswordProblem, hashPassword, verifyPassword } from '../security/passwords.ts';
 import { DuplicateError, type Store, type User } from '../store/index.ts';
+import { meResponse, preferencesResponse, setupNeededResponse } from './responses.ts';
 import { cleanName, email, inviteCode, normalizeEmail, object, password, personName } from './schemas.ts';
 import { teamJson } from '../domain/teams.ts';
 
@@ -32,7 +33,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     '/api/setup',
     {
       config: { rateLimit: signupLimit },
-      schema: { body: object({ email, password, name: personName }, ['email', 'password', 'name']) },
+      schema: { body: object({ email, password, name: personName }, ['email', 'password', 'name']), response: { 201: meResponse } },
     },
     async (request, reply) => {
       if ((await store.trainerCount()) > 0) throw conflict('setup is done: a trainer account exists; log in instead');
@@ -51,7 +52,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     },
   );
 
-  app.get('/api/setup', async () => ({ needed: (await store.trainerCount()) === 0 }));
+  app.get('/api/setup', { schema: { response: { 200: setupNeededResponse } } }, async () => ({ needed: (await store.trainerCount()) === 0 }));
 
   app.post<{ Body: { email: string; password: string } }>(
     '/api/session',
@@ -67,7 +68,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
           groupId: 'login',
         },
       },
-      schema: { body: object({ email, password: { type: 'string', minLength: 1, maxLength: 200 } }, ['email', 'password']) },
+      schema: { body: object({ email, password: { type: 'string', minLength: 1, maxLength: 200 } }, ['email', 'password']), response: { 200: meResponse } },
     },
     async (request, reply) => {
       const user = await store.userByEmail(normalizeEmail(request.body.email));
@@ -87,14 +88,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     return reply.code(204).send();
   });
 
-  app.get('/api/me', { config: { auth: 'user' } }, async (request) => {
+  app.get('/api/me', { config: { auth: 'user' }, schema: { response: { 200: meResponse } } }, async (request) => {
     const user = signedIn(request);
     return { user: userJson(user), teams: await teamsOf(store, user) };
   });
 
   app.put<{ Body: { leaderboardOptOut: boolean } }>(
     '/api/me/preferences',
-    { config: { auth: 'user' }, schema: { body: object({ leaderboardOptOut: { type: 'boolean' } }, ['leaderboardOptOut']) } },
+    { config: { auth: 'user' }, schema: { body: object({ leaderboardOptOut: { type: 'boolean' } }, ['leaderboardOptOut']), response: { 200: preferencesResponse } } },
     async (request) => {
       const user = signedIn(request);
       await store.setLeaderboardOptOut(user.id, request.body.leaderboardOptOut);
@@ -111,6 +112,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
           { inviteCode, name: personName, email, password },
           ['inviteCode', 'name', 'email', 'password'],
         ),
+        response: { 201: meResponse },
       },
     },
     async (request, reply) => {

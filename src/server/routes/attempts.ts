@@ -9,7 +9,8 @@ import { buildTranscript, type ReportLike } from '../../engine/transcript.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { isFor } from '../domain/assignments.ts';
-import type { Assignment, StoredAttempt, StoredEvent, User } from '../store/index.ts';
+import type { Assignment, StoredAttempt, StoredEvent } from '../store/index.ts';
+import { signedIn } from '../plugins/auth.ts';
 import { StudioStore } from '../store/studio.ts';
 import { loadVersionsOf, playedVersion, scenarioOf } from '../domain/versions.ts';
 import { bigId, id, object, scenarioId } from './schemas.ts';
@@ -126,7 +127,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
     '/api/attempts',
     { bodyLimit: MAX_ATTEMPT_BODY, config: { auth: 'user' }, schema: { body: attemptBody }, preValidation: seedIsStrict },
     async (request, reply) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const body = request.body;
       const played = await playedVersion(library, studio, body.scenarioId, body.scenarioVersion);
       if (!played) throw unprocessable(`no scenario "${body.scenarioId}"`);
@@ -188,7 +189,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
       },
     },
     async (request) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const q = request.query;
       const rows = await store.attemptsOfUser(user.id, { limit: q.limit, before: q.before, scenarioId: q.scenario, assignmentId: q.assignmentId });
       return { attempts: rows.map(attemptSummaryJson) };
@@ -199,7 +200,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
     '/api/attempts/:id',
     { config: { auth: 'user' }, schema: { params: object({ id: bigId }, ['id']) } },
     async (request) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const a = await store.attemptById(request.params.id);
       if (!a) throw notFound(`no attempt ${request.params.id}`);
       const isOwner = a.userId === user.id;

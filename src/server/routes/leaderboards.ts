@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.ts';
 import { unprocessable } from '../errors.ts';
 import type { LeaderboardRow, Period } from '../store/index.ts';
 import { object, scenarioId, teamParams } from './schemas.ts';
+import { leaderboardResponse } from './responses.ts';
 import { checkTeamAccess } from '../domain/teams.ts';
 import { signedIn } from '../plugins/auth.ts';
 
@@ -58,6 +59,7 @@ export function registerLeaderboardRoutes(app: FastifyInstance, ctx: ServerConte
           mode: { type: 'string', enum: ['best', 'average', 'improved'], default: 'best' },
           limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
         }),
+        response: { 200: leaderboardResponse },
       },
     },
     async (request) => {

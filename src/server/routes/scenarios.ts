@@ -1,6 +1,7 @@
 // The scenario catalogue and the health check.
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
+import { healthDownResponse, healthResponse } from './responses.ts';
 
 export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { library, store } = ctx;
@@ -20,7 +21,7 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
   // Signed in or not; uploads are filtered to what the caller may see (routes/trainer-scenarios.ts).
   app.get('/api/scenarios', { config: { auth: 'optional' } }, () => Promise.resolve({ scenarios: list() }));
 
-  app.get('/api/health', async (_request, reply) => {
+  app.get('/api/health', { schema: { response: { 200: healthResponse, 503: healthDownResponse } } }, async (_request, reply) => {
     try {
       await store.db.query('select 1');
       return { status: 'ok', storage: store.kind, scenarios: library.scenarios.size };

@@ -1,4 +1,5 @@
 // Teams: trainers create and own them; trainees belong to one, joined with its invite code.
+import { teamSchema, teamsResponse } from './responses.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { newInviteCode, teamJson, visibleTeam } from '../domain/teams.ts';
@@ -13,7 +14,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post<{ Body: { name: string } }>(
     '/api/teams',
-    { config: { auth: 'trainer' }, schema: { body: object({ name: teamName }, ['name']) } },
+    { config: { auth: 'trainer' }, schema: { body: object({ name: teamName }, ['name']), response: { 201: teamSchema } } },
     async (request, reply) => {
       const user = signedIn(request);
       for (let tries = 0; ; tries++) {
@@ -29,7 +30,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): vo
     },
   );
 
-  app.get('/api/teams', { config: { auth: 'user' } }, async (request) => {
+  app.get('/api/teams', { config: { auth: 'user' }, schema: { response: { 200: teamsResponse } } }, async (request) => {
     const user = signedIn(request);
     if (user.role === 'trainer') return { teams: (await store.teamsOfTrainer(user.id)).map((t) => teamJson(t, true)) };
     if (user.teamId == null) return { teams: [] };

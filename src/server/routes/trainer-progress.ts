@@ -8,7 +8,7 @@ import { attemptDetail } from '../../shared/transcript.ts';
 import type { MistakesJson, ProgressCell, ProgressJson, Status, TraineeAttemptsJson } from '../../shared/types.ts';
 import type { ServerContext } from '../context.ts';
 import { forbidden, notFound, unprocessable } from '../errors.ts';
-import type { User } from '../store/index.ts';
+import { signedIn } from '../plugins/auth.ts';
 import type { TrainerStore } from '../store/trainer.ts';
 import { isFor, statusOf } from '../domain/assignments.ts';
 import { id, idParams, object, scenarioId, teamParams } from './schemas.ts';
@@ -77,7 +77,7 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
       },
     },
     async (request, reply) => {
-      const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+      const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       const data = await progressOf(team.id, team.name);
       const q = request.query;
       if (q.format !== 'csv') return data;
@@ -99,7 +99,7 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
       schema: { params: idParams, querystring: object({ limit: { type: 'integer', minimum: 1, maximum: 200, default: 100 } }) },
     },
     async (request): Promise<TraineeAttemptsJson> => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const found = await trainerStore.traineeWithTeam(request.params.id);
       if (!found || found.user.role !== 'trainee') throw notFound(`no trainee ${request.params.id}`);
       if (!found.team || found.team.trainerId !== user.id) throw forbidden('this trainee is not in one of your teams');
@@ -120,7 +120,7 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
       schema: { params: teamParams, querystring: object({ scenario: scenarioId }, ['scenario']) },
     },
     async (request): Promise<MistakesJson> => {
-      const team = await visibleTeam(store, request.user as User, request.params.teamId, false);
+      const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       const s = library.scenarios.get(request.query.scenario);
       if (!s) throw unprocessable(`no scenario "${request.query.scenario}"`);
       const tallies = await trainerStore.mistakeTallies(team.id, s.id);

@@ -24,6 +24,7 @@ import { StudioStore } from '../store/studio.ts';
 import { studioMediaBase } from '../../shared/studio.ts';
 import { rememberVersion } from '../domain/versions.ts';
 import type { User } from '../store/index.ts';
+import { signedIn } from '../plugins/auth.ts';
 import type { TrainerStore } from '../store/trainer.ts';
 import { email, id, normalizeEmail, object, scenarioId } from './schemas.ts';
 
@@ -317,7 +318,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
       },
     },
     async (request, reply) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const file = uploadFileName(request.body.fileName);
       // In the worker thread, within the analysis budget: the event loop stays free meanwhile.
       const analysed = await pool.analyse(request.body.yaml, file);
@@ -378,7 +379,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
     { config: { auth: 'trainer' }, schema: { params: object({ scenarioId }, ['scenarioId']) } },
     async (request) => {
       uploadOnly(request.params.scenarioId);
-      return accessJson(request.params.scenarioId, request.user as User);
+      return accessJson(request.params.scenarioId, signedIn(request));
     },
   );
 
@@ -395,7 +396,7 @@ export async function registerTrainerScenarioRoutes(app: FastifyInstance, ctx: S
       },
     },
     async (request) => {
-      const user = request.user as User;
+      const user = signedIn(request);
       const sid = request.params.scenarioId;
       uploadOnly(sid);
       const o = await access.ownership(sid);

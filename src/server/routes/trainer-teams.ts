@@ -1,5 +1,6 @@
 // Team management for trainers: rename, a fresh invite code, take a member out of the team.
 // Listing and creating teams, and the team view with members, are in teams.ts.
+import { teamSchema } from './responses.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -15,7 +16,7 @@ export function registerTrainerTeamRoutes(app: FastifyInstance, ctx: ServerConte
 
   app.patch<{ Params: { teamId: number }; Body: { name: string } }>(
     '/api/teams/:teamId',
-    { config: { auth: 'trainer' }, schema: { params: teamParams, body: object({ name: teamName }, ['name']) } },
+    { config: { auth: 'trainer' }, schema: { params: teamParams, body: object({ name: teamName }, ['name']), response: { 200: teamSchema } } },
     async (request) => {
       const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       const renamed = await trainerStore.renameTeam(team.id, cleanName(request.body.name));
@@ -27,7 +28,7 @@ export function registerTrainerTeamRoutes(app: FastifyInstance, ctx: ServerConte
   // A new code when the old one got around; people who already joined stay in the team.
   app.post<{ Params: { teamId: number } }>(
     '/api/teams/:teamId/invite-code',
-    { config: { auth: 'trainer' }, schema: { params: teamParams } },
+    { config: { auth: 'trainer' }, schema: { params: teamParams, response: { 200: teamSchema } } },
     async (request) => {
       const team = await visibleTeam(store, signedIn(request), request.params.teamId, false);
       for (let tries = 0; ; tries++) {

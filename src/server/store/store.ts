@@ -134,11 +134,22 @@ function toUser(r: Row): User {
   };
 }
 
-function toTeam(r: Row): Team {
+export const TEAM_COLUMNS = 'id, name, trainer_id, invite_code, created_at';
+
+export function toTeam(r: Row): Team {
   return { id: num(r.id), name: String(r.name), trainerId: num(r.trainer_id), inviteCode: String(r.invite_code), createdAt: iso(r.created_at) };
 }
 
+/** The team of a row that joined teams to another table (`team_id`, `team_name`, `team_created_at`). */
+export function joinedTeam(r: Row): Team {
+  return toTeam({ id: r.team_id, name: r.team_name, trainer_id: r.trainer_id, invite_code: r.invite_code, created_at: r.team_created_at });
+}
+
 export const ASSIGNMENT_COLUMNS = 'a.id, a.team_id, a.scenario_id, a.due_at, a.pass_mark, a.max_attempts, a.created_by, a.created_at';
+
+/** Parameters: team, scenario, due, pass mark, max attempts, created by. */
+export const INSERT_ASSIGNMENT = `insert into assignments as a (team_id, scenario_id, due_at, pass_mark, max_attempts, created_by)
+  values ($1, $2, $3, $4, $5, $6) returning ${ASSIGNMENT_COLUMNS}`;
 
 export function toAssignment(r: Row): Assignment {
   return {
@@ -247,7 +258,7 @@ function leaderboardSql(period: Period, byScenario: boolean): string {
   if (period === 'week') {
     // This week: Monday 00:00 UTC by the database clock, the same clock that dated the attempts.
     return `
-with team as (select id, name, trainer_id, invite_code, created_at from teams where id = $1),
+with team as (select ${TEAM_COLUMNS} from teams where id = $1),
   week as (select date_trunc('week', now() at time zone 'UTC')::date as start)
 select ${team},
   u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total, s.counted, to_char(week.start, 'YYYY-MM-DD') as week_start
@@ -259,7 +270,7 @@ left join lateral (
 ) s on true`;
   }
   return `
-with team as (select id, name, trainer_id, invite_code, created_at from teams where id = $1)
+with team as (select ${TEAM_COLUMNS} from teams where id = $1)
 select ${team},
   u.id, u.name, u.leaderboard_opt_out, s.attempts, s.best, s.first, s.total, s.counted
 from team
@@ -375,7 +386,7 @@ export class Store {
   async createTeam(trainerId: number, name: string, inviteCode: string): Promise<Team> {
     try {
       const [r] = await this.db.query(
-        'insert into teams (name, trainer_id, invite_code) values ($1, $2, $3) returning id, name, trainer_id, invite_code, created_at',
+        `insert into teams (name, trainer_id, invite_code) values ($1, $2, $3) returning ${TEAM_COLUMNS}`,
         [name, trainerId, inviteCode],
       );
       return toTeam(r);
@@ -386,12 +397,12 @@ export class Store {
   }
 
   async teamById(id: number): Promise<Team | null> {
-    const [r] = await this.db.query('select id, name, trainer_id, invite_code, created_at from teams where id = $1', [id]);
+    const [r] = await this.db.query(`select ${TEAM_COLUMNS} from teams where id = $1`, [id]);
     return r ? toTeam(r) : null;
   }
 
   async teamByInviteCode(code: string): Promise<Team | null> {
-    const [r] = await this.db.query('select id, name, trainer_id, invite_code, created_at from teams where invite_code = $1', [code]);
+    const [r] = await this.db.query(`select ${TEAM_COLUMNS} from teams where invite_code = $1`, [code]);
     return r ? toTeam(r) : null;
   }
 
@@ -428,11 +439,7 @@ export class Store {
   // ---- assignments -------------------------------------------------------------------------------
 
   async createAssignment(a: { teamId: number; scenarioId: string; dueAt: Date; passMark: number; maxAttempts: number | null; createdBy: number }): Promise<Assignment> {
-    const [r] = await this.db.query(
-      `insert into assignments as a (team_id, scenario_id, due_at, pass_mark, max_attempts, created_by)
-       values ($1, $2, $3, $4, $5, $6) returning ${ASSIGNMENT_COLUMNS}`,
-      [a.teamId, a.scenarioId, a.dueAt, a.passMark, a.maxAttempts, a.createdBy],
-    );
+    const [r] = await this.db.query(INSERT_ASSIGNMENT, [a.teamId, a.scenarioId, a.dueAt, a.passMark, a.maxAttempts, a.createdBy]);
     return toAssignment(r);
   }
 
@@ -631,7 +638,7 @@ export class Store {
         : await this.db.query(week ? LEADERBOARD_SQL.week : LEADERBOARD_SQL.all, [teamId]);
     const first = raw[0];
     const team = first
-      ? toTeam({ id: first.team_id, name: first.team_name, trainer_id: first.trainer_id, invite_code: first.invite_code, created_at: first.team_created_at })
+      ? joinedTeam(first)
       : null;
     const weekStart = opts.period === 'week' ? (first ? String(first.week_start) : await this.currentWeekStart()) : null;
     const rows = raw

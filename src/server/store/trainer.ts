@@ -3,7 +3,7 @@
 // plus reads of the core tables.
 import { pgErrorCode, UNIQUE_VIOLATION, type Db, type Queryable } from './db.ts';
 import type { Assignment, Team, User } from './store.ts';
-import { ASSIGNMENT_COLUMNS, iso, num, numOrNull, textOrNull, toAssignment } from './store.ts';
+import { ASSIGNMENT_COLUMNS, INSERT_ASSIGNMENT, iso, joinedTeam, num, numOrNull, TEAM_COLUMNS, textOrNull, toAssignment, toTeam } from './store.ts';
 
 export interface NewAssignments {
   teamId: number;
@@ -71,8 +71,8 @@ export class TrainerStore {
   // ---- teams -------------------------------------------------------------------------------------
 
   async renameTeam(teamId: number, name: string): Promise<Team | null> {
-    const [r] = await this.db.query('update teams set name = $2 where id = $1 returning id, name, trainer_id, invite_code, created_at', [teamId, name]);
-    return r ? { id: num(r.id), name: String(r.name), trainerId: num(r.trainer_id), inviteCode: String(r.invite_code), createdAt: iso(r.created_at) } : null;
+    const [r] = await this.db.query(`update teams set name = $2 where id = $1 returning ${TEAM_COLUMNS}`, [teamId, name]);
+    return r ? toTeam(r) : null;
   }
 
   /** Sets a new invite code; false when another team has it (the caller tries another). */
@@ -104,10 +104,7 @@ export class TrainerStore {
       [userId],
     );
     if (!r) return null;
-    const team =
-      r.team_id == null
-        ? null
-        : { id: num(r.team_id), name: String(r.team_name), trainerId: num(r.trainer_id), inviteCode: String(r.invite_code), createdAt: iso(r.team_created_at) };
+    const team = r.team_id == null ? null : joinedTeam(r);
     return { user: { id: num(r.id), name: String(r.name), email: String(r.email), role: r.role as User['role'], teamId: numOrNull(r.team_id) }, team };
   }
 
@@ -118,11 +115,7 @@ export class TrainerStore {
     return this.db.transaction(async (tx) => {
       const out: Assignment[] = [];
       for (const scenarioId of n.scenarioIds) {
-        const [r] = await tx.query(
-          `insert into assignments as a (team_id, scenario_id, due_at, pass_mark, max_attempts, created_by)
-           values ($1, $2, $3, $4, $5, $6) returning ${ASSIGNMENT_COLUMNS}`,
-          [n.teamId, scenarioId, n.dueAt, n.passMark, n.maxAttempts, n.createdBy],
-        );
+        const [r] = await tx.query(INSERT_ASSIGNMENT, [n.teamId, scenarioId, n.dueAt, n.passMark, n.maxAttempts, n.createdBy]);
         const a = toAssignment(r);
         if (n.trainees) await this.#setTrainees(tx, a.id, n.trainees);
         out.push(a);

@@ -18,6 +18,8 @@ export const SETTING_LABEL: Record<string, string> = {
   'shop-counter': 'Shop counter',
   office: 'Office',
   chat: 'Live chat',
+  'airport-gate': 'Airport gate',
+  'clinic-desk': 'Clinic front desk',
 };
 
 export function AssignPage({ teamId, preselect }: { teamId: number; preselect: string | null }) {
