@@ -92,6 +92,22 @@ describe.each(BACKENDS)('studio media ($name)', ({ open }) => {
     expect((await w.traineeA.get(`${base}/manifest.json`)).body).toEqual({});
   });
 
+  it('the server makes the media of a new upload by itself', async () => {
+    const served = await testApp(ts.store, { library: loadLibrary(), studioMedia: { voice: false, pollMs: 50 } });
+    try {
+      await served.ready();
+      const id = await uploaded();
+      let state = '';
+      for (let i = 0; i < 200 && state !== 'unavailable'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        state = (await studio.versions(id))[0].media.state;
+      }
+      expect(state).toBe('unavailable');
+    } finally {
+      await served.close();
+    }
+  });
+
   it('a job left running by a stopped process is made at the next start', async () => {
     const id = await uploaded();
     const job = await studio.takeMediaJob();
