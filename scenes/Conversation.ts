@@ -6,6 +6,9 @@ import { openingSound } from '../src/game/assets.ts';
 import { announceAttempt, newAttemptId, versionOf } from '../src/game/attempts.ts';
 import { pauseMenu, settingsDialog } from '../src/game/dom/dialogs.ts';
 import { ConversationView } from '../src/game/dom/conversation.ts';
+import { ownWordsPanel } from '../src/game/dom/own-words.ts';
+import { ownWordsReader } from '../src/game/own-words.ts';
+import type { OwnWordsTurn } from '../src/shared/own-words.ts';
 import { screenOf } from '../src/game/flow.ts';
 import { nameplateCaption } from '../src/game/nameplate.ts';
 import { services } from '../src/game/services.ts';
@@ -26,6 +29,8 @@ export class Conversation extends Phaser.Scene {
   #shownBeat: Beat | null = null;
   #shownPhase = '';
   #cleanup: (() => void)[] = [];
+  /** Own-words mode: the replies typed this conversation. */
+  #typed: OwnWordsTurn[] = [];
 
   constructor() {
     super('Conversation');
@@ -48,6 +53,7 @@ export class Conversation extends Phaser.Scene {
     this.#cleanup = [];
     this.#shownBeat = null;
     this.#shownPhase = '';
+    this.#typed = [];
     const restore = ctx.resume ? svc.slot.load() : null;
     const session = new ConversationSession(scenario, { slot: svc.slot, patienceScale: svc.options.patienceScale, restore });
     this.#session = session;
@@ -146,8 +152,9 @@ export class Conversation extends Phaser.Scene {
         const scenarioId = this.#session.scenario.id;
         svc.history.add({ scenarioId, overall: report.overall, passed: report.passed, outcome: report.outcome, at: new Date().toISOString() });
         const scenarioVersion = versionOf(this.#session.scenario);
-        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, seed, report, ...(scenarioVersion ? { scenarioVersion } : {}) });
-        svc.flow.send({ type: 'play.finished', result: { scenarioId, report, events } });
+        const ownWords = this.#typed.length ? { ownWords: [...this.#typed] } : {};
+        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, seed, report, ...(scenarioVersion ? { scenarioVersion } : {}), ...ownWords });
+        svc.flow.send({ type: 'play.finished', result: { scenarioId, report, events, ...ownWords } });
         return;
       }
       case 'changed':
@@ -178,12 +185,32 @@ export class Conversation extends Phaser.Scene {
       this.#shownPhase = s.phase;
       if (s.phase === 'choosing') {
         this.#bubble.hideReply();
-        this.#view.showChoices(s.view.choices, s.view.unlocked);
+        if (svc.settings.value.ownWords) this.#showOwnWords();
+        else this.#view.showChoices(s.view.choices, s.view.unlocked);
       } else if (s.phase === 'waiting') {
         this.#bubble.hideReply();
         this.#view.showContinue(beat.kind === 'ending' ? 'See how you did' : 'Continue');
       }
     }
+  }
+
+  /** Own-words mode: the reply box; the confirmed reply goes through choose() like a click. */
+  #showOwnWords(): void {
+    const s = this.#session;
+    const node = s.scenario.nodes[s.context.node];
+    const replies = s.view.choices.map((c) => ({ id: c.id, text: c.text, moves: node?.choices.find((x) => x.id === c.id)?.moves ?? [] }));
+    const panel = ownWordsPanel({
+      replies,
+      understand: async (typed) => (await ownWordsReader()).understand(typed, replies),
+      confirm: ({ id, typed, suggested, corrected }) => {
+        const turn = s.events.length;
+        if (!s.choose(id)) return false;
+        this.#typed.push({ turn, typed, suggested, choice: id, corrected });
+        services().audio.effect('click');
+        return true;
+      },
+    });
+    this.#view.showOwnWords(panel);
   }
 
   #voice(beat: Beat): void {

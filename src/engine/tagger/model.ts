@@ -38,7 +38,7 @@ export interface TrainOptions {
 
 /** Stochastic gradient descent on the log loss, deterministic order (a fixed shuffle). */
 export function train(rows: ReadonlyArray<{ moves: readonly Move[]; features: readonly string[] }>, options: TrainOptions = {}): TaggerModel {
-  const { epochs = 40, rate = 0.3, l2 = 1e-3, minCount = 2, prune = 0.02, threshold = 0.3 } = options;
+  const { epochs = 40, rate = 0.3, l2 = 1e-3, minCount = 2, prune = 0.1, threshold = 0.3 } = options;
   const counts = new Map<string, number>();
   for (const r of rows) for (const f of r.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
@@ -68,7 +68,7 @@ export function train(rows: ReadonlyArray<{ moves: readonly Move[]; features: re
     const pairs: Array<[number, number]> = [];
     for (let k = 0; k < K; k++) {
       const w = W[j * K + k];
-      if (Math.abs(w) >= prune) pairs.push([k, Math.round(w * 1000) / 1000]);
+      if (Math.abs(w) >= prune) pairs.push([k, Math.round(w * 100) / 100]);
     }
     if (pairs.length) weights[f] = pairs;
   }

@@ -1,5 +1,7 @@
 // One wink-nlp instance with the English lite model, made on first use (about 100 ms). The model
-// ships inside the npm package: nothing is fetched at run time.
+// ships inside the npm package: nothing is fetched at run time. Only the annotations the tagger reads
+// run (sentences, negation, POS for the lemmas); browser builds leave the unused sentiment and entity
+// models out (scripts/wink-slim.ts).
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
@@ -7,7 +9,7 @@ type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
 
 export function english(): Nlp {
-  nlp ??= winkNLP(model);
+  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
   return nlp;
 }
 
