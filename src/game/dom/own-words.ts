@@ -25,7 +25,14 @@ export function ownWordsPanel(p: OwnWordsProps): HTMLElement {
   const el = h('div', { class: 'own-words', 'data-own-words': 'type' }, form, status);
 
   const confirm = (id: string, typed: string, suggested: string) => {
-    if (!p.confirm({ id, typed, suggested, corrected: id !== suggested })) status.textContent = 'One moment: let them finish speaking first.';
+    if (el.dataset.ownWords === 'done') return;
+    if (!p.confirm({ id, typed, suggested, corrected: id !== suggested })) {
+      status.textContent = 'One moment: let them finish speaking first.';
+      return;
+    }
+    // Said: nothing here answers again until the next turn replaces this box.
+    el.dataset.ownWords = 'done';
+    for (const b of el.querySelectorAll('button')) b.setAttribute('aria-disabled', 'true');
   };
 
   function showUnderstood(typed: string, ranked: string[], unsure: boolean): void {
