@@ -8,7 +8,7 @@ import { pauseMenu, settingsDialog } from '../src/game/dom/dialogs.ts';
 import { ConversationView } from '../src/game/dom/conversation.ts';
 import { screenOf } from '../src/game/flow.ts';
 import { nameplateCaption } from '../src/game/nameplate.ts';
-import { services } from '../src/game/services.ts';
+import { servicesOf } from './ui/services.ts';
 import { ConversationSession, type Beat, type SessionEvent } from '../src/game/session.ts';
 import { Meters } from './ui/Meters.ts';
 import { Portrait } from './ui/Portrait.ts';
@@ -32,13 +32,13 @@ export class Conversation extends Phaser.Scene {
   }
 
   preload(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     const scenario = svc.library.get(svc.flow.getSnapshot().context.scenarioId);
     if (scenario) queueScenarioArt(this, scenario);
   }
 
   create(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     const ctx = svc.flow.getSnapshot().context;
     const scenario = svc.library.get(ctx.scenarioId);
     if (!scenario) {
@@ -59,7 +59,7 @@ export class Conversation extends Phaser.Scene {
     this.#nameplate(scenario.customer.name, nameplateCaption(scenario.setting, scenario.company));
     const textScale = svc.settings.value.textSize / 100;
     this.#bubble = new SpeechBubble(this, scenario.customer.name, textScale);
-    this.#meters = new Meters(this, scenario.customer.name, session.context.mood, reducedMotion());
+    this.#meters = new Meters(this, scenario.customer.name, session.context.mood, reducedMotion(this));
 
     this.#view = new ConversationView(scenario.title, scenario.customer.name, {
       onChoose: (id) => this.#choose(id),
@@ -125,7 +125,7 @@ export class Conversation extends Phaser.Scene {
   }
 
   #nameplate(name: string, caption: string): void {
-    const rs = services().renderScale;
+    const rs = servicesOf(this).renderScale;
     const t = this.add.text(270, 664, name, { fontFamily: FONT.head, fontSize: '22px', fontStyle: '900', color: COLOR.onInk, resolution: rs }).setOrigin(0.5).setDepth(9);
     const c = this.add.text(270, 690, caption, { fontFamily: FONT.body, fontSize: '13px', fontStyle: '600', color: COLOR.onInkSoft, resolution: rs }).setOrigin(0.5).setDepth(9);
     const w = Math.max(t.width, c.width) + 44;
@@ -133,13 +133,13 @@ export class Conversation extends Phaser.Scene {
   }
 
   #onSession(e: SessionEvent): void {
-    const svc = services();
+    const svc = servicesOf(this);
     switch (e.type) {
       case 'unlocked':
         this.#view.unlock();
         break;
       case 'turn':
-        if (e.event.type === 'customer.patienceExpired' && !reducedMotion()) this.cameras.main.shake(260, 0.006);
+        if (e.event.type === 'customer.patienceExpired' && !reducedMotion(this)) this.cameras.main.shake(260, 0.006);
         break;
       case 'finished': {
         const { report, events, seed } = e;
@@ -160,7 +160,7 @@ export class Conversation extends Phaser.Scene {
   #render(): void {
     const s = this.#session;
     const beat = s.beat;
-    const svc = services();
+    const svc = servicesOf(this);
     if (beat && beat !== this.#shownBeat) {
       this.#shownBeat = beat;
       this.#shownPhase = '';
@@ -170,7 +170,7 @@ export class Conversation extends Phaser.Scene {
       this.#voice(beat);
       if (s.scenario.setting === 'chat') svc.audio.effect('type');
       this.#view.clearChoices('Enter, Space or click to skip');
-      const instant = svc.options.instantText || reducedMotion();
+      const instant = svc.options.instantText || reducedMotion(this);
       const bottom = this.#bubble.say(beat.text, beat.narration, beat.reply, instant, () => s.lineShown());
       this.#view.setTopLimit(bottom + 18);
     }
@@ -187,18 +187,18 @@ export class Conversation extends Phaser.Scene {
   }
 
   #voice(beat: Beat): void {
-    const svc = services();
+    const svc = servicesOf(this);
     if (beat.kind === 'silence') return svc.audio.stopVoice();
     const key = beat.kind === 'ending' ? `ending-${beat.node}` : beat.node;
     svc.audio.voice(this.#session.scenario.id, key, beat.text);
   }
 
   #choose(id: string): void {
-    if (this.#session.choose(id)) services().audio.effect('click');
+    if (this.#session.choose(id)) servicesOf(this).audio.effect('click');
   }
 
   #onKey(e: KeyboardEvent): void {
-    const svc = services();
+    const svc = servicesOf(this);
     if (svc.shell.overlayOpen || e.altKey || e.ctrlKey || e.metaKey) return;
     const s = this.#session;
     if (e.key === 'Escape') {
@@ -224,7 +224,7 @@ export class Conversation extends Phaser.Scene {
   }
 
   #pause(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     this.#session.pause();
     svc.audio.stopVoice();
     const menu = pauseMenu({
@@ -242,11 +242,11 @@ export class Conversation extends Phaser.Scene {
       },
     });
     svc.shell.showOverlay(menu);
-    if (!reducedMotion()) this.tweens.pauseAll();
+    if (!reducedMotion(this)) this.tweens.pauseAll();
   }
 
   #resume(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     svc.shell.hideOverlay();
     this.tweens.resumeAll();
     this.#session.resume();
@@ -255,7 +255,7 @@ export class Conversation extends Phaser.Scene {
   }
 
   #shutdown(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     for (const fn of this.#cleanup) fn();
     this.#cleanup = [];
     svc.shell.hideOverlay();

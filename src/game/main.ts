@@ -24,7 +24,7 @@ import { ScenarioLibrary, type ScenarioPayload } from './library.ts';
 import { Online } from './online.ts';
 import { parseOptions } from './options.ts';
 import { SaveSlot } from './save.ts';
-import { provideServices, type GameServices } from './services.ts';
+import type { GameServices } from './services.ts';
 import { SettingsStore } from './settings.ts';
 import { browserStorage } from './storage.ts';
 import { showTitleMenu } from './title-menu.ts';
@@ -69,7 +69,6 @@ export function startGame(root: HTMLElement): GameServices {
     online: new Online(storage),
     renderScale: renderScaleFor(shell.frame),
   };
-  provideServices(svc);
 
   const applySettings = () => {
     shell.setTextSize(settings.value.textSize);
