@@ -1,5 +1,6 @@
 // The command registry: to add a command, add its file and one line here.
 import type { Command } from '../command.ts';
+import { exportCommand } from './export.ts';
 import { graph } from './graph.ts';
 import { help } from './help.ts';
 import { lint } from './lint.ts';
@@ -8,4 +9,4 @@ import { play } from './play.ts';
 import { score } from './score.ts';
 import { user } from './user.ts';
 
-export const COMMANDS: readonly Command[] = [lint, paths, play, score, graph, help, user];
+export const COMMANDS: readonly Command[] = [lint, paths, play, score, graph, exportCommand, help, user];
