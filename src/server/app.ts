@@ -16,12 +16,13 @@ import type { RateLimitSetting, ServerContext } from './context.ts';
 import { errorBody, installErrorHandlers } from './errors.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installLimits } from './plugins/limits.ts';
-import { installSecurity } from './plugins/security.ts';
+import { installSecurity, type EmbedPolicy } from './plugins/security.ts';
 import { installValidation } from './validation.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAssignmentRoutes } from './routes/assignments.ts';
 import { registerAttemptRoutes } from './routes/attempts.ts';
 import { registerLeaderboardRoutes } from './routes/leaderboards.ts';
+import { registerLmsRoutes } from './routes/lms.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerTeamRoutes } from './routes/teams.ts';
 import { registerTrainerRoutes } from './routes/trainer.ts';
@@ -54,6 +55,8 @@ export interface AppOptions {
   analysis?: Partial<AnalysisLimits>;
   /** Voice and art of published studio versions; false: this process makes none (tests). */
   studioMedia?: ServerContext['studioMedia'];
+  /** Who may frame the game (FRAME_ANCESTORS) and the LRS origins it may call; default: nobody, none. */
+  embed?: EmbedPolicy;
 }
 
 /**
@@ -134,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   installValidation(app);
   await app.register(fastifyCookie);
-  await installSecurity(app, ctx.store.db);
+  await installSecurity(app, ctx.store.db, options.embed);
   installAuth(app, ctx.store);
   installLimits(app, {
     loginIpLimit: options.loginIpLimit ?? { max: 30, timeWindow: 15 * 60 * 1000 },
@@ -147,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAssignmentRoutes(app, ctx);
   registerAttemptRoutes(app, ctx);
   registerLeaderboardRoutes(app, ctx);
+  registerLmsRoutes(app, ctx);
   await registerTrainerRoutes(app, ctx, options.distDir ?? DIST_DIR);
 
   const dist = options.distDir === undefined ? DIST_DIR : options.distDir;

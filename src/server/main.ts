@@ -1,8 +1,10 @@
 // Starts Make It Right: the game and the API on one port.
 //   PORT (8080), HOST (0.0.0.0), DATA_DIR (./data, embedded PGlite), DATABASE_URL (PostgreSQL instead),
 //   TRUST_PROXY (how many reverse proxies stand in front, or their addresses; see parseTrustProxy),
-//   LOG_LEVEL (info).
+//   LOG_LEVEL (info), FRAME_ANCESTORS / LRS_ORIGINS (LMS embedding, see embedPolicyFromEnv),
+//   LMS_BASE_URL (the address written into LMS packages).
 import { buildApp, parseTrustProxy } from './app.ts';
+import { embedPolicyFromEnv, type EmbedPolicy } from './plugins/security.ts';
 import { openStore, storeConfigFromEnv, StoreBusyError, type Store } from './store/index.ts';
 import { warmUp } from './store/warmup.ts';
 import { sweepRateLimits } from './plugins/limits.ts';
@@ -22,6 +24,13 @@ try {
   fail(`Could not start: ${(e as Error).message}`);
 }
 
+let embed: EmbedPolicy;
+try {
+  embed = embedPolicyFromEnv();
+} catch (e) {
+  fail(`Could not start: ${(e as Error).message}`);
+}
+
 let store: Store;
 try {
   store = await openStore(storeConfigFromEnv());
@@ -36,6 +45,7 @@ const app = await buildApp({
   store,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
   trustProxy,
+  embed,
 });
 await warming;
 app.addHook('onClose', async () => {
