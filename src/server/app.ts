@@ -28,6 +28,7 @@ import { registerTeamRoutes } from './routes/teams.ts';
 import { registerTrainerRoutes } from './routes/trainer.ts';
 import { OWASP_SCRYPT, type ScryptParams } from './security/passwords.ts';
 import type { Store } from './store/index.ts';
+import { XapiOutbox, type XapiConfig } from './xapi/outbox.ts';
 
 export interface AppOptions {
   store: Store;
@@ -57,6 +58,8 @@ export interface AppOptions {
   studioMedia?: ServerContext['studioMedia'];
   /** Who may frame the game (FRAME_ANCESTORS) and the LRS origins it may call; default: nobody, none. */
   embed?: EmbedPolicy;
+  /** Forward every attempt's xAPI statements to this LRS (see xapi/outbox.ts); default: none. */
+  xapi?: XapiConfig | null;
 }
 
 /**
@@ -132,7 +135,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     signupLimit: options.signupLimit ?? { max: 20, timeWindow: 15 * 60 * 1000 },
     analysis: options.analysis,
     studioMedia: options.studioMedia,
+    xapi: options.xapi ? new XapiOutbox(options.store.db, library, options.xapi) : undefined,
   };
+  if (ctx.xapi) {
+    const outbox = ctx.xapi;
+    app.addHook('onReady', () => outbox.start());
+    app.addHook('onClose', () => outbox.stop());
+  }
 
   installErrorHandlers(app);
   installValidation(app);

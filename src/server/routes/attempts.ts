@@ -175,6 +175,8 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         reply.code(200);
         return attemptWithReportJson(a);
       }
+      // After the commit; a crash before this line leaves the attempt to the outbox's sweep.
+      await ctx.xapi?.enqueue(stored.attempt.id).catch((e: unknown) => request.log.warn(`xAPI enqueue of attempt ${stored.attempt.id} deferred: ${(e as Error).message}`));
       reply.code(201);
       return attemptWithReportJson(stored.attempt);
     },
