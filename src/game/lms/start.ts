@@ -34,7 +34,8 @@ export function startLms(svc: GameServices, storage: Storage): boolean {
     }
   };
   svc.flow.subscribe((snap) => {
-    if (snap.value === 'title') {
+    // The title may show before the scenario list has arrived: wait until it names this scenario.
+    if (snap.value === 'title' && snap.context.scenarioIds.includes(url.scenarioId)) {
       titleShown = true;
       go();
     }
