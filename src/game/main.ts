@@ -28,6 +28,7 @@ import type { GameServices } from './services.ts';
 import { SettingsStore } from './settings.ts';
 import { browserStorage } from './storage.ts';
 import { showTitleMenu } from './title-menu.ts';
+import { startLms } from './lms/start.ts';
 
 // Faces the title menu shows; the scenes wait for the rest themselves (scenes/Boot.ts).
 const TITLE_FONTS = ['800 20px Nunito', '400 20px Inter', '600 20px Inter'];
@@ -112,6 +113,8 @@ export function startGame(root: HTMLElement): GameServices {
     }
   };
   svc.flow.subscribe((snap) => screens(screenOf(snap.value)));
+  // Launched by an LMS (cmi5 or SCORM 1.2): it drives the flow to the scenario and reports the result.
+  startLms(svc, storage);
   svc.flow.start();
 
   // For tools and tests: the flow and services from the console, and the Phaser game once loaded.

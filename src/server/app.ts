@@ -19,17 +19,19 @@ import type { RateLimitSetting, ServerContext } from './context.ts';
 import { errorBody, installErrorHandlers } from './errors.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installLimits } from './plugins/limits.ts';
-import { installSecurity } from './plugins/security.ts';
+import { installSecurity, type EmbedPolicy } from './plugins/security.ts';
 import { installValidation } from './validation.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAssignmentRoutes } from './routes/assignments.ts';
 import { registerAttemptRoutes } from './routes/attempts.ts';
 import { registerLeaderboardRoutes } from './routes/leaderboards.ts';
+import { registerLmsRoutes } from './routes/lms.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerTeamRoutes } from './routes/teams.ts';
 import { registerTrainerRoutes } from './routes/trainer.ts';
 import { OWASP_SCRYPT, type ScryptParams } from './security/passwords.ts';
 import type { Store } from './store/index.ts';
+import { XapiOutbox, type XapiConfig } from './xapi/outbox.ts';
 
 export interface AppOptions {
   store: Store;
@@ -57,6 +59,10 @@ export interface AppOptions {
   analysis?: Partial<AnalysisLimits>;
   /** Voice and art of published studio versions; false: this process makes none (tests). */
   studioMedia?: ServerContext['studioMedia'];
+  /** Who may frame the game (FRAME_ANCESTORS) and the LRS origins it may call; default: nobody, none. */
+  embed?: EmbedPolicy;
+  /** Forward every attempt's xAPI statements to this LRS (see xapi/outbox.ts); default: none. */
+  xapi?: XapiConfig | null;
 }
 
 /**
@@ -136,12 +142,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     signupLimit: options.signupLimit ?? { max: 20, timeWindow: 15 * 60 * 1000 },
     analysis: options.analysis,
     studioMedia: options.studioMedia,
+    xapi: options.xapi ? new XapiOutbox(options.store.db, library, options.xapi) : undefined,
   };
+  if (ctx.xapi) {
+    const outbox = ctx.xapi;
+    app.addHook('onReady', () => outbox.start());
+    app.addHook('onClose', () => outbox.stop());
+  }
 
   installErrorHandlers(app);
   installValidation(app);
   await app.register(fastifyCookie);
-  await installSecurity(app, ctx.store.db);
+  await installSecurity(app, ctx.store.db, options.embed);
   installAuth(app, ctx.store);
   installLimits(app, {
     loginIpLimit: options.loginIpLimit ?? { max: 30, timeWindow: 15 * 60 * 1000 },
@@ -156,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAssignmentRoutes(app, ctx);
   registerAttemptRoutes(app, ctx);
   registerLeaderboardRoutes(app, ctx);
+  registerLmsRoutes(app, ctx);
   registerTrainerRoutes(app, ctx, options.distDir ?? DIST_DIR);
 
   const dist = options.distDir === undefined ? DIST_DIR : options.distDir;

@@ -1,4 +1,5 @@
 // What the route modules share: the store, the scenario library and the security settings.
+import type { XapiOutbox } from './xapi/outbox.ts';
 import type { Library } from '../engine/files.ts';
 import type { AnalysisLimits } from './analysis/pool.ts';
 import type { Catalog } from './plugins/catalog.ts';
@@ -30,4 +31,6 @@ export interface ServerContext {
   analysis?: Partial<AnalysisLimits>;
   /** Voice and art of published studio versions (media/runner.ts); false: not made by this process. */
   studioMedia?: MediaOptions | false;
+  /** xAPI forwarding of every attempt (XAPI_ENDPOINT…); absent when no LRS is configured. */
+  xapi?: XapiOutbox;
 }

@@ -1,5 +1,6 @@
 // The command registry: to add a command, add its file and one line here.
 import type { Command } from '../command.ts';
+import { exportCommand } from './export.ts';
 import { graph } from './graph.ts';
 import { help } from './help.ts';
 import { lint } from './lint.ts';
@@ -9,4 +10,4 @@ import { score } from './score.ts';
 import { tag } from './tag.ts';
 import { user } from './user.ts';
 
-export const COMMANDS: readonly Command[] = [lint, paths, play, score, tag, graph, help, user];
+export const COMMANDS: readonly Command[] = [lint, paths, play, score, tag, graph, exportCommand, help, user];

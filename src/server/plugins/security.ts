@@ -57,9 +57,44 @@ export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function installSecurity(app: FastifyInstance, db: Queryable): Promise<void> {
+/** Who may embed the game (an LMS frames it) and which other origins it may call (the LMS's LRS). */
+export interface EmbedPolicy {
+  frameAncestors: string[];
+  connectSrc: string[];
+}
+
+export const NO_EMBEDDING: EmbedPolicy = { frameAncestors: ["'none'"], connectSrc: [] };
+
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
+
+function origins(value: string | undefined, name: string): string[] {
+  const list = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  const bad = list.find((o) => !ORIGIN.test(o));
+  if (bad) throw new Error(`${name} takes origins like https://lms.example.com, not "${bad}"`);
+  return list.map((o) => o.replace(/\/+$/, ''));
+}
+
+/**
+ * FRAME_ANCESTORS: unset or "none": nobody may frame the game; "self": only this origin; otherwise
+ * the LMS origins (space or comma separated) that may. LRS_ORIGINS: further origins the game may send
+ * xAPI to (the LMS origins above are allowed already). Throws on anything else.
+ */
+export function embedPolicyFromEnv(env: Record<string, string | undefined> = process.env): EmbedPolicy {
+  const raw = (env.FRAME_ANCESTORS ?? '').trim();
+  const lrs = origins(env.LRS_ORIGINS, 'LRS_ORIGINS');
+  if (raw === '' || raw === 'none' || raw === "'none'") return { frameAncestors: ["'none'"], connectSrc: lrs };
+  if (raw === 'self' || raw === "'self'") return { frameAncestors: ["'self'"], connectSrc: lrs };
+  const list = origins(raw.replace(/'self'|\bself\b/g, ''), 'FRAME_ANCESTORS');
+  const self = /'self'|\bself\b/.test(raw) ? ["'self'"] : [];
+  return { frameAncestors: [...self, ...list], connectSrc: [...new Set([...list, ...lrs])] };
+}
+
+export async function installSecurity(app: FastifyInstance, db: Queryable, embed: EmbedPolicy = NO_EMBEDDING): Promise<void> {
+  const directives = { ...CSP_DIRECTIVES, frameAncestors: embed.frameAncestors, connectSrc: [...CSP_DIRECTIVES.connectSrc, ...embed.connectSrc] };
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    contentSecurityPolicy: { useDefaults: false, directives },
+    // An LMS that frames the game needs no X-Frame-Options (frame-ancestors decides, and wins in every current browser).
+    frameguard: embed.frameAncestors[0] === "'none'" ? undefined : false,
     // The game loads only same-origin resources; COEP would block nothing useful and break embeds.
     crossOriginEmbedderPolicy: false,
     hsts: false,

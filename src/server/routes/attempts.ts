@@ -214,6 +214,8 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         return attemptWithReportJson(a);
       }
       if (typed.length) await ownWords.save(stored.attempt.id, typed);
+      // After the commit; a crash before this line leaves the attempt to the outbox's sweep.
+      await ctx.xapi?.enqueue(stored.attempt.id).catch((e: unknown) => request.log.warn(`xAPI enqueue of attempt ${stored.attempt.id} deferred: ${(e as Error).message}`));
       reply.code(201);
       return attemptWithReportJson(stored.attempt);
     },

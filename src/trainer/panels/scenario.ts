@@ -13,6 +13,7 @@ import { Diagram } from '../components/diagram.ts';
 import { GateTable } from '../components/gate.ts';
 import { SETTING_LABEL } from './assign.ts';
 import { Range } from './scenarios.ts';
+import { LmsExportCard } from './lms-export.ts';
 
 export function ScenarioPage({ scenarioId }: { scenarioId: string }) {
   const data = useResource(() => api.scenario(scenarioId), [scenarioId]);
@@ -99,6 +100,7 @@ function ScenarioView({ s }: { s: ScenarioDetail }) {
         h('ol', { class: 'route' }, s.bestRoute.steps.map((step) => h('li', null, h('code', null, step)))),
       ),
       s.gameability ? h(Card, { title: 'Without reading' }, h(GateTable, { g: s.gameability })) : null,
+      s.source === 'uploaded' ? null : h(LmsExportCard, { scenarioId: s.id, title: s.title }),
     ),
     h(Card, { title: 'Branches' }, h(Diagram, { source: s.mermaid, label: `Diagram of the branches of ${s.title}` })),
     h(AssignDialog, { open: assigning, scenario: s, onClose: () => setAssigning(false) }),
