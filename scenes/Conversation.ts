@@ -13,6 +13,7 @@ import { ConversationSession, type Beat, type SessionEvent } from '../src/game/s
 import { Meters } from './ui/Meters.ts';
 import { Portrait } from './ui/Portrait.ts';
 import { queueScenarioArt } from './ui/art.ts';
+import { frameStage, hideOverlays } from './ui/layout.ts';
 import { SpeechBubble } from './ui/SpeechBubble.ts';
 import { addShadedBackdrop, reducedMotion, setupCamera } from './ui/stage.ts';
 import { COLOR, FONT, moodWord } from './ui/theme.ts';
@@ -105,6 +106,10 @@ export class Conversation extends Phaser.Scene {
       }),
     );
 
+    // Turning the phone only re-frames the stage: the session, its clock and the typed line go on.
+    frameStage(this, svc.shell.layout);
+    this.#cleanup.push(svc.shell.onLayout((layout) => frameStage(this, layout)));
+
     this.#render();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.#shutdown());
   }
@@ -117,6 +122,7 @@ export class Conversation extends Phaser.Scene {
     const left = s.patienceRemaining();
     this.#meters.update(delta, frac, left, time);
     this.#view.setMeters(s.context.mood, moodWord(s.context.mood), frac * 100, left);
+    this.#view.reveal(this.#bubble.shownShare);
   }
 
   #listen(target: EventTarget, type: string, fn: (e: Event) => void): void {
@@ -171,8 +177,11 @@ export class Conversation extends Phaser.Scene {
       if (s.scenario.setting === 'chat') svc.audio.effect('type');
       this.#view.clearChoices('Enter, Space or click to skip');
       const instant = svc.options.instantText || reducedMotion();
+      this.#view.setLine(beat.text, beat.narration);
       const bottom = this.#bubble.say(beat.text, beat.narration, beat.reply, instant, () => s.lineShown());
       this.#view.setTopLimit(bottom + 18);
+      this.#view.reveal(this.#bubble.shownShare);
+      if (svc.shell.layout === 'portrait') hideOverlays(this, true);
     }
     if (s.phase !== this.#shownPhase) {
       this.#shownPhase = s.phase;
@@ -193,8 +202,10 @@ export class Conversation extends Phaser.Scene {
     svc.audio.voice(this.#session.scenario.id, key, beat.text);
   }
 
-  #choose(id: string): void {
-    if (this.#session.choose(id)) services().audio.effect('click');
+  #choose(id: string): boolean {
+    const taken = this.#session.choose(id);
+    if (taken) services().audio.effect('click');
+    return taken;
   }
 
   #onKey(e: KeyboardEvent): void {
@@ -210,7 +221,7 @@ export class Conversation extends Phaser.Scene {
       const id = this.#view.choiceByKey(Number(e.key));
       if (id && this.#view.unlocked) {
         e.preventDefault();
-        this.#choose(id);
+        this.#view.pick(id);
       }
       return;
     }
