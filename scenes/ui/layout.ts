@@ -8,7 +8,7 @@ import { services } from '../../src/game/services.ts';
 
 const OVERLAY_DEPTH = 8;
 /** Where the customer's head and shoulders are on the stage, and how close the portrait camera is. */
-export const PORTRAIT_FOCUS = { x: 270, y: 505, zoom: 1.75 };
+export const PORTRAIT_FOCUS = { x: 285, y: 425, zoom: 1.8 };
 
 export function frameStage(scene: Phaser.Scene, layout: Layout): void {
   const cam = scene.cameras.main;
