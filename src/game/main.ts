@@ -129,7 +129,8 @@ export function startGame(root: HTMLElement): GameServices {
         onProgress: (share) => setProgress(0.5 + share / 2),
         onReady: () => {
           // Offline play: after the scenes are up, so precaching never competes with the first load.
-          if (import.meta.env.PROD) setTimeout(() => registerServiceWorker(() => screenOf(svc.flow.getSnapshot().value) === 'title'), 1000);
+          // Only built pages link the web app manifest and have the worker (the dev server has neither).
+          if (document.querySelector('link[rel="manifest"]')) setTimeout(() => registerServiceWorker(() => screenOf(svc.flow.getSnapshot().value) === 'title'), 1000);
           stageReady = true;
           shell.frame.classList.add('stage-ready');
           // The current scene's screen replaces the loading screen when it mounts.

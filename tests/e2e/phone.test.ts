@@ -229,7 +229,7 @@ describe('on a phone held upright (iPhone 13, touch)', () => {
   it('plays offline after that one visit (art and voice from the cache), and the attempt goes out once back online', async () => {
     const { page, context, errors } = iphone;
     // The worker is installed once its precache is complete.
-    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL ?? null))).toBe(`${server.url}/sw.js`);
+    expect(await page.evaluate(() => Promise.race([navigator.serviceWorker.ready.then((r) => r.active?.scriptURL ?? null), new Promise((ok) => setTimeout(() => ok('not ready in 40 s'), 40_000))]))).toBe(`${server.url}/sw.js`);
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
@@ -241,20 +241,25 @@ describe('on a phone held upright (iPhone 13, touch)', () => {
     expect(cached.filter((u) => u.startsWith('/api/') || u.startsWith('/trainer'))).toEqual([]);
 
     await context.setOffline(true);
-    await page.goto(`${server.url}/?typing=instant`);
-    await page.waitForSelector('[data-screen="title"]');
-    await page.tap('[data-action="start"]');
-    await page.tap(`[data-scenario="${offlineId}"]`);
-    await page.tap('[data-action="begin"]');
-    await page.waitForSelector('[data-screen="conversation"]');
+    const t0 = Date.now();
+    const step = (what: string) => console.log(`offline: ${what} after ${Date.now() - t0} ms`);
+    await page.goto(`${server.url}/?typing=instant`, { timeout: 30_000 });
+    await page.waitForSelector('[data-screen="title"]', { timeout: 30_000 });
+    step('title');
+    await page.tap('[data-action="start"]', { timeout: 30_000 });
+    await page.tap(`[data-scenario="${offlineId}"]`, { timeout: 30_000 });
+    await page.tap('[data-action="begin"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-screen="conversation"]', { timeout: 30_000 });
+    step('conversation');
     // The customer's portrait came from the cache: the scene has its texture, not the fallback.
     await page.waitForFunction((id) => {
       const game = (window as unknown as { makeItRight: { game?: { textures: { getTextureKeys(): string[] } } } }).makeItRight.game;
       return !!game && game.textures.getTextureKeys().some((k) => k.includes(id));
-    }, offlineId);
+    }, offlineId, { timeout: 30_000 });
     await playByTaps(page, []);
+    step('debrief');
     const queued = page.locator('[data-hook="sync"][data-sync="queued"]');
-    await queued.waitFor();
+    await queued.waitFor({ timeout: 30_000 });
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mir.outbox.v1') ?? '{}').queue ?? []);
     expect(stored).toHaveLength(1);
 

@@ -69,7 +69,7 @@ export class Shell {
   mount(screen: HTMLElement): void {
     this.#screen?.remove();
     this.#screen = screen;
-    this.frame.dataset.screen = screen.dataset.screen ?? '';
+    this.frame.dataset.shows = screen.dataset.screen ?? '';
     this.ui.prepend(screen);
   }
   unmount(screen: HTMLElement): void {
