@@ -176,7 +176,7 @@ describe('on a phone held upright (iPhone 13, touch)', () => {
     const made = await playByTaps(page, path, async (turn, ids) => {
       if (turn === path.length) {
         expect(new Set(ids)).toEqual(new Set(scenario.nodes[node].choices.map((c) => c.id)));
-        await page.waitForTimeout(900); // the customer and the replies slide in
+        await page.waitForTimeout(1500); // the customer and the replies slide in
         await shot(page, 'conversation');
         await expectAccessible(page);
         // Each reply is on screen, or comes on screen when scrolled to (as a thumb would), whole.
