@@ -8,6 +8,7 @@ import { loadSection } from './load.ts';
 import { memorySection } from './memory.ts';
 import { phoneSection } from './phone.ts';
 import { serverSection } from './server.ts';
+import { startSection } from './start.ts';
 
 export interface Section {
   id: string;
@@ -18,6 +19,7 @@ export const sections: Section[] = [
   { id: 'bundle', run: bundleSection },
   { id: 'load', run: loadSection },
   { id: 'phone', run: phoneSection },
+  { id: 'start', run: startSection },
   { id: 'frames', run: framesSection },
   { id: 'engine', run: engineSection },
   { id: 'server', run: serverSection },

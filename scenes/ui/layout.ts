@@ -4,7 +4,7 @@
 // up) are left out of it because the DOM layer shows them at a readable size instead.
 import type * as Phaser from 'phaser';
 import type { Layout } from '../../src/game/dom/shell.ts';
-import { services } from '../../src/game/services.ts';
+import { servicesOf } from './services.ts';
 
 const OVERLAY_DEPTH = 8;
 /** Where the customer's head and shoulders are on the stage, and how close the portrait camera is. */
@@ -12,7 +12,7 @@ export const PORTRAIT_FOCUS = { x: 285, y: 425, zoom: 1.8 };
 
 export function frameStage(scene: Phaser.Scene, layout: Layout): void {
   const cam = scene.cameras.main;
-  const rs = services().renderScale;
+  const rs = servicesOf(scene).renderScale;
   const portrait = layout === 'portrait';
   if (portrait) {
     cam.setZoom(rs * PORTRAIT_FOCUS.zoom);

@@ -24,23 +24,26 @@ import { ScenarioLibrary, type ScenarioPayload } from './library.ts';
 import { Online } from './online.ts';
 import { parseOptions } from './options.ts';
 import { SaveSlot } from './save.ts';
-import { provideServices, type GameServices } from './services.ts';
+import type { GameServices } from './services.ts';
 import { SettingsStore } from './settings.ts';
 import { browserStorage } from './storage.ts';
 import { showTitleMenu } from './title-menu.ts';
 import { registerServiceWorker } from './pwa.ts';
 
 // Faces the title menu shows; the scenes wait for the rest themselves (scenes/Boot.ts).
-const TITLE_FONTS = ['800 20px Nunito', '400 20px Inter', '600 20px Inter', '700 20px Inter'];
+const TITLE_FONTS = ['800 20px Nunito', '400 20px Inter', '600 20px Inter'];
 
-/** The scenario list and the title's fonts (at most 1 s, then the fallback faces). */
-async function loadTitleData(): Promise<Partial<ScenarioPayload> | null> {
-  const list = fetch('/scenarios.json')
-    .then((r) => (r.ok ? (r.json() as Promise<Partial<ScenarioPayload>>) : null))
-    .catch(() => null);
+/** The title's fonts (at most 1 s, then the fallback faces). The title needs nothing else. */
+async function loadTitleFonts(): Promise<void> {
   const fonts = Promise.all(TITLE_FONTS.map((f) => document.fonts.load(f))).catch(() => undefined);
   await Promise.race([fonts, new Promise((r) => setTimeout(r, 1000))]);
-  return list;
+}
+
+/** The built-in scenarios, fetched once the title is up: only Start and Continue need them. */
+async function loadScenarioList(): Promise<Partial<ScenarioPayload> | null> {
+  return fetch('/scenarios.json')
+    .then((r) => (r.ok ? (r.json() as Promise<Partial<ScenarioPayload>>) : null))
+    .catch(() => null);
 }
 
 function renderScaleFor(frame: HTMLElement): number {
@@ -67,7 +70,6 @@ export function startGame(root: HTMLElement): GameServices {
     online: new Online(storage),
     renderScale: renderScaleFor(shell.frame),
   };
-  provideServices(svc);
 
   const applySettings = () => {
     shell.setTextSize(settings.value.textSize);
@@ -150,20 +152,27 @@ export function startGame(root: HTMLElement): GameServices {
   });
   void svc.online.start(window);
 
-  void loadTitleData().then((list) => {
-    svc.library.load(list);
+  // A returning player with a conversation to resume sees Continue at once: the title waits for the
+  // list then. Otherwise the title needs only its fonts, and the list comes once it is up.
+  const list = svc.slot.load() ? loadScenarioList() : null;
+  const useList = (payload: Partial<ScenarioPayload> | null) => {
+    svc.library.load(payload);
+    svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
+  };
+  void Promise.all([loadTitleFonts(), list]).then(([, early]) => {
+    if (list) svc.library.load(early);
     svc.flow.send({ type: 'loaded', scenarioIds: svc.library.ids });
-    // After the title has been painted, so the download and start-up of the scenes never delay it.
+    // After the title has been painted, so the list, the download and start-up of the scenes never
+    // delay it.
     requestAnimationFrame(() =>
-      setTimeout(
-        () =>
-          void loadStage().catch((e: unknown) => {
-            console.error(e);
-            loadError = 'The game could not finish loading. Check the connection and reload the page.';
-            loading?.fail(loadError);
-          }),
-        0,
-      ),
+      setTimeout(() => {
+        if (!list) void loadScenarioList().then(useList);
+        void loadStage().catch((e: unknown) => {
+          console.error(e);
+          loadError = 'The game could not finish loading. Check the connection and reload the page.';
+          loading?.fail(loadError);
+        });
+      }, 0),
     );
   });
   return svc;
