@@ -16,6 +16,7 @@ import { formatError, parseScenario, type ScenarioError } from './src/engine/loa
 import type { Scenario } from './src/engine/schema.ts';
 import { join, relative, resolve, sep } from 'node:path';
 import { pwa } from './scripts/pwa.ts';
+import { winkSlim } from './scripts/wink-slim.ts';
 
 const root = import.meta.dirname;
 const PHASER_ENTRY = resolve(root, 'src/game/phaser-entry.cjs');
@@ -168,7 +169,7 @@ function assetList(): Plugin {
 
 export default defineConfig(({ command }) => ({
   publicDir: 'assets',
-  plugins: [phaserFlags(), scenarioData(), assetList(), titlePreloads(), ...pwa(resolve(root, 'dist'))],
+  plugins: [phaserFlags(), scenarioData(), assetList(), titlePreloads(), winkSlim(), ...pwa(resolve(root, 'dist'))],
   resolve: {
     // The slim entry is CommonJS, which only the build bundles; the dev server uses Phaser's own ESM
     // build (same API, all of it).

@@ -9,6 +9,7 @@ import { memorySection } from './memory.ts';
 import { phoneSection } from './phone.ts';
 import { serverSection } from './server.ts';
 import { startSection } from './start.ts';
+import { taggerSection } from './tagger.ts';
 
 export interface Section {
   id: string;
@@ -25,4 +26,5 @@ export const sections: Section[] = [
   { id: 'server', run: serverSection },
   { id: 'leaderboard', run: leaderboardSection },
   { id: 'memory', run: memorySection },
+  { id: 'tagger', run: taggerSection },
 ];

@@ -115,6 +115,15 @@ export class ConversationView {
     this.#lineText.textContent = this.#lineFull.slice(0, n);
   }
 
+  /** Own-words mode: the reply box (src/game/dom/own-words.ts) where the choices would be. */
+  showOwnWords(panel: HTMLElement): void {
+    this.#buttons = [];
+    this.#unlocked = true;
+    this.#choices.replaceChildren(panel);
+    this.#choices.classList.remove('locked', 'enter');
+    this.#hint.textContent = '';
+  }
+
   unlock(): void {
     this.#unlocked = true;
     this.#choices.classList.remove('locked');
