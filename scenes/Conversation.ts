@@ -9,6 +9,7 @@ import type { Beat } from '../src/game/session.ts';
 import { Meters } from './ui/Meters.ts';
 import { Portrait } from './ui/Portrait.ts';
 import { queueScenarioArt } from './ui/art.ts';
+import { frameStage, hideOverlays } from './ui/layout.ts';
 import { servicesOf } from './ui/services.ts';
 import { SpeechBubble } from './ui/SpeechBubble.ts';
 import { addShadedBackdrop, reducedMotion, setupCamera } from './ui/stage.ts';
@@ -47,7 +48,11 @@ export class Conversation extends Phaser.Scene {
     this.#meters = new Meters(this, scenario.customer.name, session.context.mood, reducedMotion(this));
     this.#host = host;
     host.start(this.#stage());
+    // Turning the phone only re-frames the stage: the session, its clock and the typed line go on.
+    frameStage(this, svc.shell.layout);
+    const offLayout = svc.shell.onLayout((layout) => frameStage(this, layout));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      offLayout();
       this.#host?.dispose();
       this.#host = null;
       this.#portrait.destroy();
@@ -67,7 +72,14 @@ export class Conversation extends Phaser.Scene {
   #stage(): ConversationStage {
     const bubble = this.#bubble;
     return {
-      say: (beat: Beat, instant, shown) => bubble.say(beat.text, beat.narration, beat.reply, instant, shown),
+      say: (beat: Beat, instant, shown) => {
+        const bottom = bubble.say(beat.text, beat.narration, beat.reply, instant, shown);
+        if (servicesOf(this).shell.layout === 'portrait') hideOverlays(this, true);
+        return bottom;
+      },
+      get shownShare() {
+        return bubble.shownShare;
+      },
       setEmotion: (emotion) => this.#portrait.setEmotion(emotion),
       setMood: (mood) => this.#meters.setMood(mood),
       hideReply: () => bubble.hideReply(),

@@ -6,6 +6,7 @@ import { framesSection } from './frames.ts';
 import { leaderboardSection } from './leaderboard.ts';
 import { loadSection } from './load.ts';
 import { memorySection } from './memory.ts';
+import { phoneSection } from './phone.ts';
 import { serverSection } from './server.ts';
 import { startSection } from './start.ts';
 import { taggerSection } from './tagger.ts';
@@ -18,6 +19,7 @@ export interface Section {
 export const sections: Section[] = [
   { id: 'bundle', run: bundleSection },
   { id: 'load', run: loadSection },
+  { id: 'phone', run: phoneSection },
   { id: 'start', run: startSection },
   { id: 'frames', run: framesSection },
   { id: 'engine', run: engineSection },

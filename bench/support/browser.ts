@@ -42,6 +42,26 @@ export async function freshPage(): Promise<{ context: BrowserContext; page: Page
   return { context, page };
 }
 
+/** DevTools' "Slow 4G" preset (latency in ms, throughput in bytes per second) and a 4x slower CPU. */
+export const PHONE_PROFILE = { cpuSlowdown: 4, latency: 562.5, download: 180_000, upload: 84_375 };
+
+/**
+ * A fresh context with a phone's screen (iPhone 13: 390x664 CSS px at 3x, touch), the CPU slowed
+ * and the network throttled through the DevTools protocol, like DevTools' mobile presets.
+ */
+export async function freshPhonePage(): Promise<{ context: BrowserContext; page: Page }> {
+  const b = await sharedBrowser();
+  const { devices } = await import('playwright-core');
+  const context = await b.newContext({ ...devices['iPhone 13'], serviceWorkers: 'block' });
+  await context.addInitScript({ content: READY_PROBE });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_PROFILE.cpuSlowdown });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PHONE_PROFILE.latency, downloadThroughput: PHONE_PROFILE.download, uploadThroughput: PHONE_PROFILE.upload });
+  return { context, page };
+}
+
 /**
  * Runs in every page before its own scripts. Records in window.__benchReady the performance.now()
  * (milliseconds since navigation start) of the first animation frame at which the title screen is

@@ -88,6 +88,12 @@ export class SpeechBubble {
     return bottom;
   }
 
+  /** The share of the current line on screen, 0..1 (1 once typed out). */
+  get shownShare(): number {
+    if (!this.#typing) return 1;
+    return this.#full.length ? Math.min(1, this.#shown / this.#full.length) : 1;
+  }
+
   get typing(): boolean {
     return this.#typing;
   }

@@ -19,6 +19,8 @@ import { ConversationSession, type Beat, type SessionEvent } from './session.ts'
 export interface ConversationStage {
   /** Types the beat's line in the bubble (at once when `instant`), calling `shown` when it is all on screen; returns the bubble's bottom edge. */
   say(beat: Beat, instant: boolean, shown: () => void): number;
+  /** The share of the current line typed out so far, 0..1 (the portrait layout's line card follows it). */
+  readonly shownShare: number;
   setEmotion(emotion: Emotion): void;
   setMood(mood: number): void;
   hideReply(): void;
@@ -116,6 +118,7 @@ export class ConversationHost {
     const s = this.session;
     if (!this.#view) return;
     this.view.setMeters(s.context.mood, moodWord(s.context.mood), s.patienceFraction() * 100, s.patienceRemaining());
+    this.view.reveal(this.stage.shownShare);
   }
 
   dispose(): void {
@@ -174,8 +177,10 @@ export class ConversationHost {
       if (this.scenario.setting === 'chat') svc.audio.effect('type');
       this.view.clearChoices('Enter, Space or click to skip');
       const instant = svc.options.instantText || svc.settings.reducedMotion;
+      this.view.setLine(beat.text, beat.narration);
       const bottom = this.stage.say(beat, instant, () => s.lineShown());
       this.view.setTopLimit(bottom + 18);
+      this.view.reveal(this.stage.shownShare);
     }
     if (s.phase !== this.#shownPhase) {
       this.#shownPhase = s.phase;
@@ -216,8 +221,10 @@ export class ConversationHost {
     audio.voice(this.scenario.id, key, beat.text);
   }
 
-  #choose(id: string): void {
-    if (this.session.choose(id)) this.svc.audio.effect('click');
+  #choose(id: string): boolean {
+    const taken = this.session.choose(id);
+    if (taken) this.svc.audio.effect('click');
+    return taken;
   }
 
   #onKey(e: KeyboardEvent): void {
@@ -233,7 +240,7 @@ export class ConversationHost {
       const id = this.view.choiceByKey(Number(e.key));
       if (id && this.view.unlocked) {
         e.preventDefault();
-        this.#choose(id);
+        this.view.pick(id);
       }
       return;
     }

@@ -29,6 +29,7 @@ import { SettingsStore } from './settings.ts';
 import { browserStorage } from './storage.ts';
 import { showTitleMenu } from './title-menu.ts';
 import { startLms } from './lms/start.ts';
+import { registerServiceWorker } from './pwa.ts';
 
 // Faces the title menu shows; the scenes wait for the rest themselves (scenes/Boot.ts).
 const TITLE_FONTS = ['800 20px Nunito', '400 20px Inter', '600 20px Inter'];
@@ -132,6 +133,9 @@ export function startGame(root: HTMLElement): GameServices {
       handle.game = startStage(svc, {
         onProgress: (share) => setProgress(0.5 + share / 2),
         onReady: () => {
+          // Offline play: after the scenes are up, so precaching never competes with the first load.
+          // Only built pages link the web app manifest and have the worker (the dev server has neither).
+          if (document.querySelector('link[rel="manifest"]')) setTimeout(() => registerServiceWorker(() => screenOf(svc.flow.getSnapshot().value) === 'title'), 1000);
           stageReady = true;
           shell.frame.classList.add('stage-ready');
           // The current scene's screen replaces the loading screen when it mounts.

@@ -1,11 +1,14 @@
 // The conversation's DOM half: the choices as real buttons (the visible choice list), Continue, the
 // pause button, and the meters mirrored as role="meter" for assistive technology. Phaser draws the
 // backdrop, portrait, speech bubble and the visible meters underneath.
+// In the portrait layout (phones held upright) the line card and the meter bars here are shown
+// instead of the canvas's bubble and meters, which are too small there; the canvas keeps the customer.
 import type { ChoiceView } from '../session.ts';
 import { h, icon } from './h.ts';
 
 export interface ConversationHandlers {
-  onChoose(id: string): void;
+  /** False when the choice did not count (the game was paused, patience had just run out). */
+  onChoose(id: string): boolean;
   onContinue(): void;
   onSkip(): void;
   onPause(): void;
@@ -17,6 +20,11 @@ export class ConversationView {
   #mood: HTMLElement;
   #patience: HTMLElement;
   #hint: HTMLElement;
+  #line: HTMLElement;
+  #lineText: HTMLElement;
+  #lineNarration: HTMLElement;
+  #lineFull = '';
+  #lineShown = -1;
   #buttons: HTMLButtonElement[] = [];
   #unlocked = false;
   #h: ConversationHandlers;
@@ -27,6 +35,11 @@ export class ConversationView {
     this.#patience = h('div', { role: 'meter', class: 'sr-only', id: 'meter-patience', 'aria-label': `${customerName}'s patience`, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 100 });
     this.#choices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Your reply', id: 'choices' });
     this.#hint = h('p', { class: 'skip-hint', 'aria-hidden': 'true' });
+    // The screen reader hears the line from the live region; this card is its visible copy.
+    this.#lineNarration = h('p', { class: 'line-narration' });
+    this.#lineText = h('p', { class: 'line-text' });
+    this.#line = h('div', { class: 'line-card', 'aria-hidden': 'true' }, h('p', { class: 'line-name' }, customerName), this.#lineNarration, this.#lineText);
+    const bar = (kind: string, label: string) => h('div', { class: `meter-row meter-${kind}`, 'aria-hidden': 'true' }, h('span', { class: 'meter-label' }, label), h('span', { class: 'meter-bar' }, h('span', { class: 'meter-fill' })));
     this.el = h(
       'section',
       { class: 'screen conversation-screen', 'data-screen': 'conversation', 'aria-label': `Conversation: ${title}` },
@@ -34,6 +47,8 @@ export class ConversationView {
       h('button', { class: 'btn btn-round pause-btn', 'aria-label': 'Pause (Esc)', 'data-action': 'pause', onclick: () => this.#h.onPause() }, icon('pause')),
       this.#mood,
       this.#patience,
+      h('div', { class: 'talk-band' }, h('div', { class: 'meters-compact' }, bar('mood', 'Mood'), bar('patience', 'Patience'))),
+      this.#line,
       this.#choices,
       this.#hint,
     );
@@ -52,7 +67,7 @@ export class ConversationView {
     this.#buttons = choices.map((c) =>
       h(
         'button',
-        { class: 'choice', 'data-choice': c.id, 'aria-disabled': unlocked ? 'false' : 'true', 'aria-keyshortcuts': c.key <= 9 ? String(c.key) : null, onclick: () => this.#unlocked && this.#h.onChoose(c.id) },
+        { class: 'choice', 'data-choice': c.id, 'aria-disabled': unlocked ? 'false' : 'true', 'aria-keyshortcuts': c.key <= 9 ? String(c.key) : null, onclick: () => this.pick(c.id) },
         h('span', { class: 'choice-key', 'aria-hidden': 'true' }, c.key <= 9 ? String(c.key) : ''),
         h('span', { class: 'choice-text' }, c.text),
       ),
@@ -62,6 +77,42 @@ export class ConversationView {
     this.#choices.classList.add('enter');
     this.#hint.textContent = '';
     this.#buttons[0]?.focus({ preventScroll: true });
+  }
+
+  /** A choice counts once: the list locks at the first tap or click until the next line's choices. */
+  pick(id: string): void {
+    if (!this.#unlocked) return;
+    this.#unlocked = false;
+    this.#choices.classList.add('locked');
+    for (const b of this.#buttons) {
+      b.setAttribute('aria-disabled', 'true');
+      if (b.dataset.choice === id) b.classList.add('chosen');
+    }
+    if (this.#h.onChoose(id) || !this.#buttons.length) return;
+    if (!this.#buttons.some((b) => b.dataset.choice === id)) return;
+    // Not taken: the same list is open again.
+    this.#unlocked = true;
+    this.#choices.classList.remove('locked');
+    for (const b of this.#buttons) {
+      b.setAttribute('aria-disabled', 'false');
+      b.classList.remove('chosen');
+    }
+  }
+
+  /** The customer's line for the portrait card; `reveal` types it out. */
+  setLine(text: string, narration: string | undefined): void {
+    this.#lineFull = text;
+    this.#lineShown = -1;
+    this.#lineNarration.textContent = narration ?? '';
+    this.#lineText.textContent = '';
+  }
+
+  /** Shows the share (0..1) of the line the bubble has typed so far. */
+  reveal(share: number): void {
+    const n = Math.round(Math.max(0, Math.min(1, share)) * this.#lineFull.length);
+    if (n === this.#lineShown) return;
+    this.#lineShown = n;
+    this.#lineText.textContent = this.#lineFull.slice(0, n);
   }
 
   /** Own-words mode: the reply box (src/game/dom/own-words.ts) where the choices would be. */
@@ -99,7 +150,7 @@ export class ConversationView {
     this.#unlocked = false;
     this.#choices.replaceChildren();
     this.#choices.classList.remove('enter');
-    this.#hint.textContent = hint;
+    this.#hint.textContent = window.matchMedia?.('(pointer: coarse)').matches ? 'Tap to skip' : hint;
   }
 
   /** Keeps the choice list below the speech bubble. */
@@ -119,11 +170,13 @@ export class ConversationView {
     if (this.#mood.getAttribute('aria-valuenow') !== String(m)) {
       this.#mood.setAttribute('aria-valuenow', String(m));
       this.#mood.setAttribute('aria-valuetext', `${m} out of 100, ${moodWord}`);
+      this.el.style.setProperty('--mood', String(m));
     }
     const p = Math.round(patiencePercent);
     if (this.#patience.getAttribute('aria-valuenow') !== String(p)) {
       this.#patience.setAttribute('aria-valuenow', String(p));
       this.#patience.setAttribute('aria-valuetext', `${Math.ceil(secondsLeft)} seconds left`);
+      this.el.style.setProperty('--patience', String(p));
     }
   }
 }

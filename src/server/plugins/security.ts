@@ -16,7 +16,8 @@ import { databaseRateStore, waitText } from './limits.ts';
  * - images and audio from the origin, data: and blob: (Phaser turns SVG and generated textures into
  *   blob:/data: images; Howler may use data: audio);
  * - fetch/XHR to the origin only, plus data:/blob: (Phaser's and Howler's loaders read those too);
- * - workers from the origin or blob:;
+ * - workers from the origin or blob: (the game's service worker, /sw.js, is same-origin), and the web
+ *   app manifest from the origin;
  * - no eval: Phaser 4 and Howler do not need 'unsafe-eval'.
  * upgrade-insecure-requests is off so plain http://localhost keeps working. HSTS is sent only on
  * requests that came over https (directly, or through a trusted proxy's X-Forwarded-Proto): over
@@ -32,6 +33,7 @@ export const CSP_DIRECTIVES = {
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'", 'data:', 'blob:'],
   workerSrc: ["'self'", 'blob:'],
+  manifestSrc: ["'self'"],
   objectSrc: ["'none'"],
   frameAncestors: ["'none'"],
   formAction: ["'self'"],
