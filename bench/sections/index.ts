@@ -7,6 +7,7 @@ import { leaderboardSection } from './leaderboard.ts';
 import { loadSection } from './load.ts';
 import { memorySection } from './memory.ts';
 import { serverSection } from './server.ts';
+import { studioSection } from './studio.ts';
 
 export interface Section {
   id: string;
@@ -21,4 +22,5 @@ export const sections: Section[] = [
   { id: 'server', run: serverSection },
   { id: 'leaderboard', run: leaderboardSection },
   { id: 'memory', run: memorySection },
+  { id: 'studio', run: studioSection },
 ];

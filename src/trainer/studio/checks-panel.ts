@@ -6,6 +6,19 @@ import { Icon } from '../components/ui.ts';
 
 const GATE_MEAN = 50;
 
+/** ["nodes", "opening", "choices", 0, "text"] → "opening › reply 1 › text". */
+export function placeOf(path: (string | number)[]): string {
+  if (path.length === 0 || (path.length === 1 && path[0] === 'id')) return 'Scenario';
+  const parts = path[0] === 'nodes' || path[0] === 'endings' ? path.slice(1) : path;
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i] === 'choices' && typeof parts[i + 1] === 'number') out.push(`reply ${(parts[++i] as number) + 1}`);
+    else if (typeof parts[i] === 'number') out.push(`#${(parts[i] as number) + 1}`);
+    else out.push(String(parts[i]));
+  }
+  return out.join(' › ');
+}
+
 export function ChecksPanel({ check, stale, errors, onProblem }: { check: DraftCheck | null; stale: boolean; errors: number; onProblem: (p: DraftProblem) => void }) {
   if (!check) return h('div', { class: 'checks-card' }, h('h2', null, 'Checks'), h('p', { class: 'muted' }, 'Checking…'));
   const fig = check.figures;
@@ -26,7 +39,7 @@ export function ChecksPanel({ check, stale, errors, onProblem }: { check: DraftC
           'ul',
           { class: 'problem-list' },
           check.problems.map((p) =>
-            h('li', { class: p.severity }, h('button', { type: 'button', class: 'problem-link', onClick: () => onProblem(p) }, h('span', { class: 'problem-where' }, p.path.length ? p.path.join(' › ') : `line ${p.line}`), h('span', null, p.message))),
+            h('li', { class: p.severity }, h('button', { type: 'button', class: 'problem-link', onClick: () => onProblem(p) }, h('span', { class: 'problem-where' }, `${placeOf(p.path)} · line ${p.line}`), h('span', null, p.message))),
           ),
         )
       : null,
