@@ -23,6 +23,7 @@ import { History } from './history.ts';
 import { ScenarioLibrary, type ScenarioPayload } from './library.ts';
 import { Online } from './online.ts';
 import { parseOptions } from './options.ts';
+import { loadPreview, previewBanner } from './preview.ts';
 import { SaveSlot } from './save.ts';
 import { provideServices, type GameServices } from './services.ts';
 import { SettingsStore } from './settings.ts';
@@ -137,18 +138,33 @@ export function startGame(root: HTMLElement): GameServices {
 
   // A signed-in player also plays the scenarios trainers uploaded (remembered for offline play).
   let uploaded: Scenario[] = [];
+  let preview: Scenario | null = null;
+  const previewId = svc.options.preview;
+  svc.online.previewing = previewId;
   svc.online.subscribe(() => {
     if (svc.online.scenarios === uploaded) return;
     uploaded = svc.online.scenarios;
     for (const s of uploaded) useStudioMedia(s.id, mediaBaseOf(s));
-    svc.library.setUploaded(uploaded);
+    svc.library.setUploaded(preview ? [...uploaded.filter((s) => s.id !== preview?.id), preview] : uploaded);
     svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
   });
   void svc.online.start(window);
 
-  void loadTitleData().then((list) => {
+  void loadTitleData().then(async (list) => {
     svc.library.load(list);
     svc.flow.send({ type: 'loaded', scenarioIds: svc.library.ids });
+    if (previewId) {
+      const got = await loadPreview(previewId);
+      if ('error' in got) previewBanner(got.error, 'error');
+      else {
+        preview = got.scenario;
+        svc.library.setUploaded([...uploaded.filter((s) => s.id !== previewId), preview]);
+        svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
+        previewBanner(`Preview of the draft "${preview.title}": nothing you play here is recorded`);
+        svc.flow.send({ type: 'title.start' });
+        svc.flow.send({ type: 'select.pick', scenarioId: previewId });
+      }
+    }
     // After the title has been painted, so the download and start-up of the scenes never delay it.
     requestAnimationFrame(() =>
       setTimeout(

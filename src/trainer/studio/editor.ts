@@ -11,6 +11,7 @@ import { Form, type FormContext } from './fields.ts';
 import { EndingForm, NodeForm, ScenarioForm } from './forms.ts';
 import { addEnding, addNode, freeId, ids, movePart, removePart, renamePart, selectionOf, setIn, type Data, type Part, type Selection } from './model.ts';
 import { Outline } from './outline.ts';
+import { LazyGraph } from './lazy-graph.ts';
 import { ChecksPanel } from './checks-panel.ts';
 import { useStudioDoc } from './use-checks.ts';
 import { useDraft, type SaveState } from './use-draft.ts';
@@ -37,7 +38,7 @@ export function StudioEditor({ initial, onChanged }: { initial: StudioScenario; 
   const doc = useStudioDoc(draft.yaml, draft.setYaml);
   const { check, stale, data } = doc;
   const [sel, setSel] = useState<Selection>({ kind: 'scenario' });
-  const [view, setView] = useState<'form' | 'yaml'>('form');
+  const [view, setView] = useState<'form' | 'graph' | 'yaml'>('form');
   const [busy, setBusy] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const problems: DraftProblem[] = check?.problems ?? [];
@@ -146,12 +147,15 @@ export function StudioEditor({ initial, onChanged }: { initial: StudioScenario; 
           'div',
           { class: 'tabs', role: 'tablist', 'aria-label': 'View' },
           h('button', { role: 'tab', type: 'button', class: 'tab', 'aria-selected': String(view === 'form'), onClick: () => setView('form') }, 'Form'),
+          h('button', { role: 'tab', type: 'button', class: 'tab', 'aria-selected': String(view === 'graph'), onClick: () => setView('graph') }, 'Graph'),
           h('button', { role: 'tab', type: 'button', class: 'tab', 'aria-selected': String(view === 'yaml'), onClick: () => setView('yaml') }, 'YAML'),
         ),
         !doc.ready
           ? h('p', { class: 'muted studio-form' }, 'Reading the draft…')
           : view === 'yaml' || !data
           ? h(YamlView, { yaml: doc.yaml, onInput: doc.setYaml, problems })
+          : view === 'graph'
+          ? h(LazyGraph, { data, selected: sel, problemsFor: countFor, onSelect: show, onLink: (node, index, target) => update(setIn(data, ['nodes', node, 'choices', index, 'next'], target)) })
           : h(Form.Provider, { value: form }, sel.kind === 'node' && ids(data, 'nodes').includes(sel.id) ? h(NodeForm, { id: sel.id }) : sel.kind === 'ending' && ids(data, 'endings').includes(sel.id) ? h(EndingForm, { id: sel.id }) : h(ScenarioForm, null)),
       ),
       h(
