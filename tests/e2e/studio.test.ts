@@ -158,7 +158,7 @@ describe('the scenario studio', () => {
     const violations = await runAxe(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.waitForSelector('.version-list li');
     expect(await page.textContent('.version-list')).toContain('Version 1');
     // Voice and art: made in the background; without espeak-ng the studio says so.
@@ -199,7 +199,7 @@ describe('the scenario studio', () => {
     await t.click('[data-key="node:opening"]');
     await t.fill('[data-path="nodes.opening.line"]', V2_LINE);
     await savedDraft(t);
-    await t.getByRole('button', { name: 'Publish' }).click();
+    await t.getByRole('button', { name: 'Publish', exact: true }).click();
     await t.waitForFunction(() => document.querySelector('.version-list')?.textContent?.includes('Version 2'));
 
     const replayed = (await (await trainer.context.request.get(`${server.url}/api/attempts/${firstAttempt}`)).json()) as { scenarioVersion: number; transcript: unknown };
