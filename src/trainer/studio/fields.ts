@@ -19,7 +19,9 @@ export function problemsAt(problems: DraftProblem[], path: FieldPath, exact = fa
 }
 
 function errorText(list: DraftProblem[]): string | null {
-  return list.length ? list.map((p) => (p.severity === 'warning' ? `Warning: ${p.message}` : p.message)).join(' · ') : null;
+  // The field names the place already: drop the loader's "nodes.x.line: " prefix.
+  const text = (m: string) => m.replace(/^[a-z0-9-]+(\.[a-z0-9-]+|\[\d+\])+: /i, '');
+  return list.length ? list.map((p) => (p.severity === 'warning' ? `Warning: ${text(p.message)}` : text(p.message))).join(' · ') : null;
 }
 
 interface Base {
