@@ -100,12 +100,12 @@ function scenarioData(): Plugin {
 }
 
 /** Font files the title menu shows (see TITLE_FONTS in src/game/main.ts). */
-export const TITLE_FONT_FILES = /^assets\/(nunito-latin-800-normal|inter-latin-(400|600|700)-normal)-[\w-]+\.woff2$/;
+export const TITLE_FONT_FILES = /^assets\/(nunito-latin-800-normal|inter-latin-(400|600)-normal)-[\w-]+\.woff2$/;
 
 /**
- * Lets the game page fetch what its title needs alongside its JavaScript instead of after it: the
- * scenario list and the title's font faces (their hashed names are known only once the bundle is
- * written, hence a post hook).
+ * Lets the game page fetch the title's font faces alongside its JavaScript instead of after it (their
+ * hashed names are known only once the bundle is written, hence a post hook). The scenario list is
+ * fetched once the title is up: only Start and Continue need it.
  */
 function titlePreloads(): Plugin {
   return {
@@ -116,7 +116,6 @@ function titlePreloads(): Plugin {
         if (!ctx.filename.endsWith('index.html')) return [];
         const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => TITLE_FONT_FILES.test(f)).sort();
         return [
-          { tag: 'link', attrs: { rel: 'preload', href: '/scenarios.json', as: 'fetch', crossorigin: '' }, injectTo: 'head' },
           ...fonts.map((f) => ({ tag: 'link', attrs: { rel: 'preload', href: `/${f}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' as const })),
         ];
       },

@@ -1,7 +1,7 @@
 // Briefing: the customer as they are when the conversation starts, and the brief beside them.
 import * as Phaser from 'phaser';
 import { briefingScreen } from '../src/game/dom/briefing.ts';
-import { services } from '../src/game/services.ts';
+import { servicesOf } from './ui/services.ts';
 import { Portrait } from './ui/Portrait.ts';
 import { queueScenarioArt } from './ui/art.ts';
 import { addBackdrop, addVignette, setupCamera } from './ui/stage.ts';
@@ -13,13 +13,13 @@ export class Briefing extends Phaser.Scene {
   }
 
   preload(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     const scenario = svc.library.get(svc.flow.getSnapshot().context.scenarioId);
     if (scenario) queueScenarioArt(this, scenario);
   }
 
   create(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     const scenario = svc.library.get(svc.flow.getSnapshot().context.scenarioId);
     if (!scenario) {
       svc.flow.send({ type: 'nav.back' });

@@ -4,7 +4,7 @@ import { paths } from '../src/game/assets.ts';
 import { buildDebrief } from '../src/game/debrief.ts';
 import { debriefScreen } from '../src/game/dom/debrief.ts';
 import { syncNote } from '../src/game/dom/sync.ts';
-import { services } from '../src/game/services.ts';
+import { servicesOf } from './ui/services.ts';
 import { addBackdrop, H, reducedMotion, setupCamera, W } from './ui/stage.ts';
 import { COLOR } from './ui/theme.ts';
 
@@ -14,7 +14,7 @@ export class Debrief extends Phaser.Scene {
   }
 
   create(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     const { result } = svc.flow.getSnapshot().context;
     const scenario = svc.library.get(result?.scenarioId);
     if (!result || !scenario) {
@@ -24,7 +24,7 @@ export class Debrief extends Phaser.Scene {
     setupCamera(this);
     addBackdrop(this, scenario.setting, 0.72);
     const model = buildDebrief(scenario, result.report, result.events);
-    if (model.outcome === 'won-back' && !reducedMotion()) this.#confetti();
+    if (model.outcome === 'won-back' && !reducedMotion(this)) this.#confetti();
     const ending = result.report.ending ? scenario.endings[result.report.ending] : null;
     const url = paths.portrait(scenario.id, ending?.emotion ?? 'calm');
     // Signed in: where this attempt went (saved, queued, refused), updated as the outbox reports.

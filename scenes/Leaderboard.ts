@@ -1,7 +1,7 @@
 // Leaderboard: the signed-in player's team board over the select screen's quiet backdrop.
 import * as Phaser from 'phaser';
 import { leaderboardScreen, type BoardQuery } from '../src/game/dom/leaderboard.ts';
-import { services } from '../src/game/services.ts';
+import { servicesOf } from './ui/services.ts';
 import { H, setupCamera, W } from './ui/stage.ts';
 import { COLOR } from './ui/theme.ts';
 
@@ -14,7 +14,7 @@ export class Leaderboard extends Phaser.Scene {
   }
 
   create(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     const online = svc.online;
     const team = online.team;
     if (!online.user || !team) {

@@ -4,7 +4,7 @@
 // shown by the page.
 import * as Phaser from 'phaser';
 import { paths, textureKey } from '../src/game/assets.ts';
-import { services } from '../src/game/services.ts';
+import { servicesOf } from './ui/services.ts';
 
 /** Game events: loading progress (0..1), and ready to show scenes. */
 export const STAGE_PROGRESS = 'stage-progress';
@@ -16,7 +16,7 @@ export class Preloader extends Phaser.Scene {
   }
 
   preload(): void {
-    const { assets, renderScale: rs } = services();
+    const { assets, renderScale: rs } = servicesOf(this);
     this.load.on('progress', (p: number) => this.game.events.emit(STAGE_PROGRESS, p));
     if (assets.has(paths.titleBg)) this.load.svg(textureKey.titleBg, paths.titleBg, { scale: rs });
   }

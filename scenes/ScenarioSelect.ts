@@ -3,7 +3,7 @@ import * as Phaser from 'phaser';
 import { paths } from '../src/game/assets.ts';
 import { assignmentFor, onAssignmentsChanged } from '../src/game/assignments.ts';
 import { assignmentBadge, selectScreen } from '../src/game/dom/select.ts';
-import { services } from '../src/game/services.ts';
+import { servicesOf } from './ui/services.ts';
 import { H, setupCamera, W } from './ui/stage.ts';
 import { COLOR } from './ui/theme.ts';
 
@@ -13,7 +13,7 @@ export class ScenarioSelect extends Phaser.Scene {
   }
 
   create(): void {
-    const svc = services();
+    const svc = servicesOf(this);
     setupCamera(this);
     const g = this.add.graphics();
     g.fillGradientStyle(0x232a4a, 0x232a4a, COLOR.ink, COLOR.ink, 1);

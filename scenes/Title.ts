@@ -43,7 +43,7 @@ export class Title extends Phaser.Scene {
       }
       placed++;
       g.setPosition(x, y);
-      if (!reducedMotion()) {
+      if (!reducedMotion(this)) {
         this.tweens.add({ targets: g, y: y - 40 - (i % 4) * 12, x: x + ((i % 2) * 2 - 1) * 18, duration: 5200 + (i % 5) * 900, ease: 'Sine.easeInOut', yoyo: true, repeat: -1, delay: i * 130 });
       }
     }

@@ -8,7 +8,9 @@ import { freshPage, waitTitleReady } from '../support/browser.ts';
 import { addSizes, kB, sizesOf, type Sizes } from '../support/compress.ts';
 import { pageServers } from '../support/pages.ts';
 
-export const BUNDLE_TARGET = 0.7;
+export const BUNDLE_TARGET = 0.35;
+/** Brotli gains less here: most of the title's bytes are woff2 fonts, which are already compressed. */
+export const BROTLI_TARGET = 0.4;
 
 export interface Fetched extends Sizes {
   path: string;
@@ -129,7 +131,7 @@ export async function bundleSection(quick: boolean): Promise<SectionResult> {
       ],
     ),
     '',
-    `Ratio game / reference: **${round(gz, 3)}x gzip, ${round(br, 3)}x brotli** (target <= ${BUNDLE_TARGET}x).`,
+    `Ratio game / reference: **${round(gz, 3)}x gzip, ${round(br, 3)}x brotli** (targets <= ${BUNDLE_TARGET}x gzip, <= ${BROTLI_TARGET}x brotli).`,
     '',
     `All JavaScript in the builds (also chunks loaded later): game ${kB(gameJs.gzip)} kB gzip / ${kB(gameJs.brotli)} kB brotli; reference ${kB(refJs.gzip)} kB gzip / ${kB(refJs.brotli)} kB brotli.`,
     `Fetched in the ${settle / 1000} s after the title was interactive (not counted): game ${game.after.length} files, ${kB(addSizes(game.after).gzip)} kB gzip; reference ${reference.after.length} files.`,
@@ -145,7 +147,7 @@ export async function bundleSection(quick: boolean): Promise<SectionResult> {
     lines,
     checks: [
       { name: 'Bundle, gzip (game / reference)', target: `<= ${BUNDLE_TARGET}x`, value: `${round(gz, 3)}x (${kB(game.total.gzip)} / ${kB(reference.total.gzip)} kB)`, ok: gz <= BUNDLE_TARGET },
-      { name: 'Bundle, brotli (game / reference)', target: `<= ${BUNDLE_TARGET}x`, value: `${round(br, 3)}x (${kB(game.total.brotli)} / ${kB(reference.total.brotli)} kB)`, ok: br <= BUNDLE_TARGET },
+      { name: 'Bundle, brotli (game / reference)', target: `<= ${BROTLI_TARGET}x`, value: `${round(br, 3)}x (${kB(game.total.brotli)} / ${kB(reference.total.brotli)} kB)`, ok: br <= BROTLI_TARGET },
     ],
     data: {
       ratioGzip: gz,

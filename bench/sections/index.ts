@@ -7,6 +7,7 @@ import { leaderboardSection } from './leaderboard.ts';
 import { loadSection } from './load.ts';
 import { memorySection } from './memory.ts';
 import { serverSection } from './server.ts';
+import { startSection } from './start.ts';
 import { studioSection } from './studio.ts';
 
 export interface Section {
@@ -17,6 +18,7 @@ export interface Section {
 export const sections: Section[] = [
   { id: 'bundle', run: bundleSection },
   { id: 'load', run: loadSection },
+  { id: 'start', run: startSection },
   { id: 'frames', run: framesSection },
   { id: 'engine', run: engineSection },
   { id: 'server', run: serverSection },

@@ -4,7 +4,7 @@ import { median, percentile, progress, round, table, type SectionResult } from '
 import { freshPage, waitTitleReady } from '../support/browser.ts';
 import { pageServers } from '../support/pages.ts';
 
-export const LOAD_TARGET = 1.15;
+export const LOAD_TARGET = 0.35;
 
 async function loadOnce(url: string): Promise<number> {
   const { context, page } = await freshPage();

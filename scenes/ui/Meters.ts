@@ -1,7 +1,8 @@
 // The mood and patience meters, drawn top-left. Values ease toward their targets; patience pulses
 // when it runs low (not with reduced motion).
 import * as Phaser from 'phaser';
-import { COLOR, FONT, moodColor, moodWord } from './theme.ts';
+import { moodWord } from '../../src/game/mood.ts';
+import { COLOR, FONT, moodColor } from './theme.ts';
 
 const X = 24;
 const Y = 22;

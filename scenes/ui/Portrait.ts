@@ -3,7 +3,7 @@
 import * as Phaser from 'phaser';
 import type { Emotion } from '../../src/engine/schema.ts';
 import { textureKey } from '../../src/game/assets.ts';
-import { services } from '../../src/game/services.ts';
+import { servicesOf } from './services.ts';
 import { reducedMotion } from './stage.ts';
 import { EMOTION_TINT } from './theme.ts';
 
@@ -68,7 +68,7 @@ export class Portrait {
   }
 
   #baseScale(face: Face): number {
-    return face instanceof Phaser.GameObjects.Image ? this.#scale / (services().renderScale * PORTRAIT_RASTER) : this.#scale;
+    return face instanceof Phaser.GameObjects.Image ? this.#scale / (servicesOf(this.#scene).renderScale * PORTRAIT_RASTER) : this.#scale;
   }
 
   #make(emotion: Emotion): Face {
@@ -89,7 +89,7 @@ export class Portrait {
   #breathe(): void {
     this.#breath?.stop();
     this.#breath = null;
-    if (reducedMotion()) return;
+    if (reducedMotion(this.#scene)) return;
     const s = this.#baseScale(this.#face);
     this.#breath = this.#scene.tweens.add({
       targets: this.#face,
@@ -111,7 +111,7 @@ export class Portrait {
     this.#breath = null;
     const next = this.#make(emotion);
     this.#face = next;
-    if (reducedMotion()) {
+    if (reducedMotion(this.#scene)) {
       old.destroy();
       this.#breathe();
       return;

@@ -4,7 +4,7 @@
 // widens a crop over it. Changing a Text's string redraws its canvas and re-uploads it as a WebGL
 // texture, and doing that every frame cost the software-rendered GPU process whole frames.
 import * as Phaser from 'phaser';
-import { services } from '../../src/game/services.ts';
+import { servicesOf } from './services.ts';
 import { COLOR, FONT } from './theme.ts';
 
 const BX = 540;
@@ -50,7 +50,7 @@ export class SpeechBubble {
   constructor(scene: Phaser.Scene, customerName: string, textScale: number) {
     this.#scene = scene;
     this.#textScale = textScale;
-    const rs = services().renderScale;
+    const rs = servicesOf(scene).renderScale;
     this.#narrationBg = scene.add.graphics().setDepth(10);
     this.#narration = scene.add
       .text(BX + 18, 40, '', { fontFamily: FONT.body, fontSize: `${Math.round(15 * textScale)}px`, fontStyle: 'italic 600', color: COLOR.onInk, wordWrap: { width: BW - 100, useAdvancedWrap: true }, resolution: rs })
@@ -125,7 +125,7 @@ export class SpeechBubble {
 
   hideReply(): void {
     if (!this.#reply.text) return;
-    if (services().settings.reducedMotion) {
+    if (servicesOf(this.#scene).settings.reducedMotion) {
       this.#setReply(undefined);
       return;
     }
@@ -149,7 +149,7 @@ export class SpeechBubble {
   }
 
   #bodyStyle(): Phaser.Types.GameObjects.Text.TextStyle {
-    return { fontFamily: FONT.body, fontSize: `${Math.round(BODY_SIZE * this.#textScale)}px`, fontStyle: '500', color: COLOR.text, resolution: services().renderScale };
+    return { fontFamily: FONT.body, fontSize: `${Math.round(BODY_SIZE * this.#textScale)}px`, fontStyle: '500', color: COLOR.text, resolution: servicesOf(this.#scene).renderScale };
   }
 
   /** A Text for one line, drawn under the reply like the rest of the bubble. */

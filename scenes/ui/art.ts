@@ -7,14 +7,14 @@ import * as Phaser from 'phaser';
 import type { Scenario } from '../../src/engine/schema.ts';
 import { EMOTIONS } from '../../src/engine/vocabulary.ts';
 import { paths, textureKey } from '../../src/game/assets.ts';
-import { services } from '../../src/game/services.ts';
+import { servicesOf } from './services.ts';
 import { PORTRAIT_RASTER } from './Portrait.ts';
 import { H, setupCamera, W } from './stage.ts';
 import { COLOR, FONT } from './theme.ts';
 
 /** Queues what is missing; call from a scene's preload(). Returns false when everything is loaded. */
 export function queueScenarioArt(scene: Phaser.Scene, s: Scenario): boolean {
-  const { assets, renderScale: rs } = services();
+  const { assets, renderScale: rs } = servicesOf(scene);
   releaseOtherPortraits(scene, s.id);
   let queued = false;
   const svg = (key: string, url: string, scale: number) => {

@@ -3,29 +3,29 @@
 import * as Phaser from 'phaser';
 import type { Setting } from '../../src/engine/schema.ts';
 import { textureKey } from '../../src/game/assets.ts';
-import { services } from '../../src/game/services.ts';
+import { servicesOf } from './services.ts';
 import { COLOR, SETTING_COLORS } from './theme.ts';
 
 export const W = 1280;
 export const H = 720;
 
 export function setupCamera(scene: Phaser.Scene, fade = true): void {
-  const rs = services().renderScale;
+  const rs = servicesOf(scene).renderScale;
   const cam = scene.cameras.main;
   cam.setZoom(rs);
   cam.centerOn(W / 2, H / 2);
   // No camera background: the canvas is cleared to the same ink every frame (the game's
   // backgroundColor), and a camera background would fill every pixel once more per frame, which is
   // what a frame costs where WebGL runs in software.
-  if (fade && !reducedMotion()) cam.fadeIn(260, 12, 14, 24);
+  if (fade && !reducedMotion(scene)) cam.fadeIn(260, 12, 14, 24);
 }
 
-export function reducedMotion(): boolean {
-  return services().settings.reducedMotion;
+export function reducedMotion(scene: Phaser.Scene): boolean {
+  return servicesOf(scene).settings.reducedMotion;
 }
 
 /** An image loaded from SVG at renderScale: shown at `worldScale` of its SVG size. */
-export function svgImage(scene: Phaser.Scene, x: number, y: number, key: string, worldScale = 1, rasterScale = services().renderScale): Phaser.GameObjects.Image {
+export function svgImage(scene: Phaser.Scene, x: number, y: number, key: string, worldScale = 1, rasterScale = servicesOf(scene).renderScale): Phaser.GameObjects.Image {
   return scene.add.image(x, y, key).setScale(worldScale / rasterScale);
 }
 

@@ -55,10 +55,3 @@ export function moodColor(mood: number): number {
   return m < 0.5 ? lerp(COLOR.red, COLOR.amber, m * 2) : lerp(COLOR.amber, COLOR.teal, (m - 0.5) * 2);
 }
 
-export function moodWord(mood: number): string {
-  if (mood < 20) return 'furious';
-  if (mood < 40) return 'upset';
-  if (mood < 60) return 'unsure';
-  if (mood < 80) return 'warming up';
-  return 'happy';
-}

@@ -25,22 +25,25 @@ import { Online } from './online.ts';
 import { parseOptions } from './options.ts';
 import { loadPreview, previewBanner } from './preview.ts';
 import { SaveSlot } from './save.ts';
-import { provideServices, type GameServices } from './services.ts';
+import type { GameServices } from './services.ts';
 import { SettingsStore } from './settings.ts';
 import { browserStorage } from './storage.ts';
 import { showTitleMenu } from './title-menu.ts';
 
 // Faces the title menu shows; the scenes wait for the rest themselves (scenes/Boot.ts).
-const TITLE_FONTS = ['800 20px Nunito', '400 20px Inter', '600 20px Inter', '700 20px Inter'];
+const TITLE_FONTS = ['800 20px Nunito', '400 20px Inter', '600 20px Inter'];
 
-/** The scenario list and the title's fonts (at most 1 s, then the fallback faces). */
-async function loadTitleData(): Promise<Partial<ScenarioPayload> | null> {
-  const list = fetch('/scenarios.json')
-    .then((r) => (r.ok ? (r.json() as Promise<Partial<ScenarioPayload>>) : null))
-    .catch(() => null);
+/** The title's fonts (at most 1 s, then the fallback faces). The title needs nothing else. */
+async function loadTitleFonts(): Promise<void> {
   const fonts = Promise.all(TITLE_FONTS.map((f) => document.fonts.load(f))).catch(() => undefined);
   await Promise.race([fonts, new Promise((r) => setTimeout(r, 1000))]);
-  return list;
+}
+
+/** The built-in scenarios, fetched once the title is up: only Start and Continue need them. */
+async function loadScenarioList(): Promise<Partial<ScenarioPayload> | null> {
+  return fetch('/scenarios.json')
+    .then((r) => (r.ok ? (r.json() as Promise<Partial<ScenarioPayload>>) : null))
+    .catch(() => null);
 }
 
 function renderScaleFor(frame: HTMLElement): number {
@@ -67,7 +70,6 @@ export function startGame(root: HTMLElement): GameServices {
     online: new Online(storage),
     renderScale: renderScaleFor(shell.frame),
   };
-  provideServices(svc);
 
   const applySettings = () => {
     shell.setTextSize(settings.value.textSize);
@@ -150,32 +152,43 @@ export function startGame(root: HTMLElement): GameServices {
   });
   void svc.online.start(window);
 
-  void loadTitleData().then(async (list) => {
-    svc.library.load(list);
-    svc.flow.send({ type: 'loaded', scenarioIds: svc.library.ids });
-    if (previewId) {
-      const got = await loadPreview(previewId);
-      if ('error' in got) previewBanner(got.error, 'error');
-      else {
-        preview = got.scenario;
-        svc.library.setUploaded([...uploaded.filter((s) => s.id !== previewId), preview]);
-        svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
-        previewBanner(`Preview of the draft "${preview.title}": nothing you play here is recorded`);
-        svc.flow.send({ type: 'title.start' });
-        svc.flow.send({ type: 'select.pick', scenarioId: previewId });
-      }
+  // ?preview=<id>: the draft joins the library and the game opens its briefing.
+  const showPreview = async (id: string) => {
+    const got = await loadPreview(id);
+    if ('error' in got) {
+      previewBanner(got.error, 'error');
+      return;
     }
-    // After the title has been painted, so the download and start-up of the scenes never delay it.
+    preview = got.scenario;
+    svc.library.setUploaded([...uploaded.filter((s) => s.id !== id), preview]);
+    svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
+    previewBanner(`Preview of the draft "${preview.title}": nothing you play here is recorded`);
+    svc.flow.send({ type: 'title.start' });
+    svc.flow.send({ type: 'select.pick', scenarioId: id });
+  };
+
+  // A returning player with a conversation to resume sees Continue at once: the title waits for the
+  // list then. Otherwise the title needs only its fonts, and the list comes once it is up.
+  const list = svc.slot.load() ? loadScenarioList() : null;
+  const useList = (payload: Partial<ScenarioPayload> | null) => {
+    svc.library.load(payload);
+    svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
+  };
+  void Promise.all([loadTitleFonts(), list]).then(([, early]) => {
+    if (list) svc.library.load(early);
+    svc.flow.send({ type: 'loaded', scenarioIds: svc.library.ids });
+    if (previewId) void showPreview(previewId);
+    // After the title has been painted, so the list, the download and start-up of the scenes never
+    // delay it.
     requestAnimationFrame(() =>
-      setTimeout(
-        () =>
-          void loadStage().catch((e: unknown) => {
-            console.error(e);
-            loadError = 'The game could not finish loading. Check the connection and reload the page.';
-            loading?.fail(loadError);
-          }),
-        0,
-      ),
+      setTimeout(() => {
+        if (!list) void loadScenarioList().then(useList);
+        void loadStage().catch((e: unknown) => {
+          console.error(e);
+          loadError = 'The game could not finish loading. Check the connection and reload the page.';
+          loading?.fail(loadError);
+        });
+      }, 0),
     );
   });
   return svc;

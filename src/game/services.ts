@@ -1,4 +1,5 @@
-// What every scene needs, created once in main.ts. Scenes read it with services().
+// What every scene needs, created once in main.ts and handed to the stage (stage.ts), which puts it in
+// the Phaser game's registry; scenes read it with servicesOf(this) (scenes/ui/services.ts).
 import type { Actor } from 'xstate';
 import type { AssetIndex } from './assets.ts';
 import type { GameAudio } from './audio.ts';
@@ -25,15 +26,4 @@ export interface GameServices {
   online: Online;
   /** Backbuffer pixels per logical pixel (1 or 2): the canvas is rendered this much larger for crisp art. */
   renderScale: number;
-}
-
-let current: GameServices | null = null;
-
-export function provideServices(s: GameServices): void {
-  current = s;
-}
-
-export function services(): GameServices {
-  if (!current) throw new Error('services() called before main.ts provided them');
-  return current;
 }

@@ -11,6 +11,7 @@ import { Leaderboard } from '../../scenes/Leaderboard.ts';
 import { Preloader, STAGE_PROGRESS, STAGE_READY } from '../../scenes/Preloader.ts';
 import { ScenarioSelect } from '../../scenes/ScenarioSelect.ts';
 import { Title } from '../../scenes/Title.ts';
+import { SERVICES_KEY } from '../../scenes/ui/services.ts';
 import { LOGICAL_HEIGHT, LOGICAL_WIDTH } from './dom/shell.ts';
 import { screenOf, type Screen } from './flow.ts';
 import type { GameServices } from './services.ts';
@@ -51,6 +52,8 @@ export function startStage(svc: GameServices, hooks: StageHooks): Phaser.Game {
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.NO_CENTER, expandParent: false },
     banner: false,
     scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Conversation, Debrief, Leaderboard],
+    // The scenes read the services from their game (scenes/ui/services.ts), set before any boots.
+    callbacks: { preBoot: (g) => g.registry.set(SERVICES_KEY, svc) },
   });
   game.events.on(STAGE_PROGRESS, (share: number) => hooks.onProgress(share));
   game.events.once(STAGE_READY, () => {

@@ -9,6 +9,9 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { TrainerStore } from './store/trainer.ts';
+import { AnalysisPool, DEFAULT_ANALYSIS } from './analysis/pool.ts';
+import { ScenarioUploads } from './domain/uploads.ts';
+import { Catalog, installCatalog } from './plugins/catalog.ts';
 import { loadLibrary, type Library } from '../engine/files.ts';
 import { formatError } from '../engine/load.ts';
 import type { AnalysisLimits } from './analysis/pool.ts';
@@ -119,10 +122,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const library = options.library ?? loadLibrary();
   for (const e of library.errors) app.log.warn(`scenario left out: ${formatError(e)}`);
 
+  const trainerStore = new TrainerStore(options.store.db);
+  const uploads = new ScenarioUploads(library, trainerStore, (m) => app.log.warn(m), new AnalysisPool({ ...DEFAULT_ANALYSIS, ...options.analysis }));
+  await uploads.refresh(true);
   const ctx: ServerContext = {
     store: options.store,
-    trainerStore: new TrainerStore(options.store.db),
+    trainerStore,
     library,
+    catalog: new Catalog(uploads),
     passwordParams: options.passwordParams ?? OWASP_SCRYPT,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     loginLimit: options.loginLimit ?? { max: 10, timeWindow: 15 * 60 * 1000 },
@@ -141,13 +148,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     attemptLimit: options.attemptLimit ?? { max: 30, timeWindow: 10 * 60 * 1000 },
   });
 
+  installCatalog(app, ctx.catalog);
+
   registerScenarioRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
   registerAssignmentRoutes(app, ctx);
   registerAttemptRoutes(app, ctx);
   registerLeaderboardRoutes(app, ctx);
-  await registerTrainerRoutes(app, ctx, options.distDir ?? DIST_DIR);
+  registerTrainerRoutes(app, ctx, options.distDir ?? DIST_DIR);
 
   const dist = options.distDir === undefined ? DIST_DIR : options.distDir;
   if (dist && existsSync(dist)) {

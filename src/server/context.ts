@@ -1,6 +1,7 @@
 // What the route modules share: the store, the scenario library and the security settings.
 import type { Library } from '../engine/files.ts';
 import type { AnalysisLimits } from './analysis/pool.ts';
+import type { Catalog } from './plugins/catalog.ts';
 import type { MediaOptions } from './media/runner.ts';
 import type { ScryptParams } from './security/passwords.ts';
 import type { Store } from './store/index.ts';
@@ -17,6 +18,8 @@ export interface ServerContext {
   /** The trainer dashboard's queries; the core routes read chosen trainees from it. */
   trainerStore: TrainerStore;
   library: Library;
+  /** The uploads in the library, and who may see each (plugins/catalog.ts). */
+  catalog: Catalog;
   passwordParams: ScryptParams;
   sessionTtlMs: number;
   /** Per IP and email on POST /api/session. */

@@ -54,9 +54,9 @@ describe.each(BACKENDS)('analysis of uploads ($name)', { timeout: 60_000 }, ({ o
     }
     const r = await upload;
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    // 2^20 routes: the walk stopped at its budget, and the card says its figures are estimates.
+    // 2^20 routes: the walk stopped at its time budget (how far it got depends on the machine), and the card says its figures are estimates.
     expect(r.body.scenario).toMatchObject({ id: 'layers', truncated: true });
-    expect(r.body.scenario.routes).toBeGreaterThan(1000);
+    expect(r.body.scenario.routes).toBeGreaterThan(100);
     expect(times.length).toBeGreaterThan(10);
     expect(Math.max(...times)).toBeLessThan(200);
   });

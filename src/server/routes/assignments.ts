@@ -23,7 +23,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, ctx: ServerContex
   app.post<{ Body: NewAssignmentBody }>(
     '/api/assignments',
     {
-      config: { auth: 'trainer' },
+      config: { auth: 'trainer', scenarios: 'assign' },
       schema: {
         body: object(
           {

@@ -1,12 +1,14 @@
 // The scenario catalogue and the health check.
 import type { FastifyInstance } from 'fastify';
+import type { Scenario } from '../../engine/schema.ts';
 import type { ServerContext } from '../context.ts';
 import { healthDownResponse, healthResponse } from './responses.ts';
 
 export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const { library, store } = ctx;
-  // Built per request: trainers can add scenarios while the server runs (routes/trainer-scenarios.ts).
-  const list = () => [...library.scenarios.values()]
+  const { library, store, catalog } = ctx;
+  // Built per request: trainers add scenarios while the server runs, and each caller sees the
+  // built-in ones and the uploads shared with them (plugins/catalog.ts).
+  const list = (scenarios: Scenario[]) => scenarios
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((s) => ({
       id: s.id,
@@ -18,8 +20,10 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: ServerContext)
       briefing: s.briefing,
     }));
 
-  // Signed in or not; uploads are filtered to what the caller may see (routes/trainer-scenarios.ts).
-  app.get('/api/scenarios', { config: { auth: 'optional' } }, () => Promise.resolve({ scenarios: list() }));
+  app.get('/api/scenarios', { config: { auth: 'optional' } }, async (request) => {
+    await catalog.uploads.refresh();
+    return { scenarios: list(await catalog.visibleTo(request.user)) };
+  });
 
   app.get('/api/health', { schema: { response: { 200: healthResponse, 503: healthDownResponse } } }, async (_request, reply) => {
     try {

@@ -23,7 +23,8 @@ import { blankScenario } from '../studio/blank.ts';
 import { idOf, titleOf, withId } from '../studio/text.ts';
 import { MediaRunner } from '../media/runner.ts';
 import { registerStudioMediaRoutes } from './studio-media.ts';
-import { MAX_SCENARIO_BYTES, recordFigures, type ScenarioUploads } from './trainer-scenarios.ts';
+import { recordFigures, type ScenarioUploads } from '../domain/uploads.ts';
+import { MAX_SCENARIO_BYTES } from './trainer-scenarios.ts';
 import { object, scenarioId } from './schemas.ts';
 
 const yamlText = { type: 'string', maxLength: MAX_SCENARIO_BYTES } as const;

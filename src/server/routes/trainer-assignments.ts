@@ -75,7 +75,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
   app.post<{ Params: { teamId: number }; Body: NewBody }>(
     '/api/teams/:teamId/assignments',
     {
-      config: { auth: 'trainer' },
+      config: { auth: 'trainer', scenarios: 'assign' },
       schema: {
         params: teamParams,
         body: object(

@@ -16,7 +16,7 @@ import { visibleTeam } from '../domain/teams.ts';
 import { loadVersionsOf, scenarioOf } from '../domain/versions.ts';
 import { StudioStore } from '../store/studio.ts';
 import { trainerAssignmentJson } from './trainer-assignments.ts';
-import { figuresReady, summaryOf } from './trainer-scenarios.ts';
+import { figuresReady, summaryOf } from '../domain/uploads.ts';
 
 interface ProgressQuery {
   format: 'json' | 'csv';

@@ -14,10 +14,10 @@ import { registerStudioRoutes } from './studio.ts';
 
 const DEFAULT_DIST = resolve(import.meta.dirname, '../../../dist');
 
-export async function registerTrainerRoutes(app: FastifyInstance, ctx: ServerContext, distDir: string | false = DEFAULT_DIST): Promise<void> {
+export function registerTrainerRoutes(app: FastifyInstance, ctx: ServerContext, distDir: string | false = DEFAULT_DIST): void {
   const { trainerStore } = ctx;
-  const uploads = await registerTrainerScenarioRoutes(app, ctx, trainerStore);
-  registerStudioRoutes(app, ctx, uploads);
+  registerTrainerScenarioRoutes(app, ctx);
+  registerStudioRoutes(app, ctx, ctx.catalog.uploads);
   registerTrainerTeamRoutes(app, ctx, trainerStore);
   registerTrainerAssignmentRoutes(app, ctx, trainerStore);
   registerTrainerProgressRoutes(app, ctx, trainerStore);

@@ -1,0 +1,251 @@
+// Everything a conversation needs around its session, except drawing: the DOM layer (choices,
+// Continue, meters for screen readers), keyboard, pause and settings, saving when the page hides,
+// sound, the local history and reporting the attempt. The Conversation scene creates one with a
+// ConversationStage (what it draws) and calls frame() every frame; it holds no rules of its own.
+import type { Emotion, Scenario } from '../engine/schema.ts';
+import { openingSound } from './assets.ts';
+import { announceAttempt, newAttemptId, versionOf } from './attempts.ts';
+import { pauseMenu, settingsDialog } from './dom/dialogs.ts';
+import { ConversationView } from './dom/conversation.ts';
+import { screenOf } from './flow.ts';
+import { moodWord } from './mood.ts';
+import type { GameServices } from './services.ts';
+import { ConversationSession, type Beat, type SessionEvent } from './session.ts';
+
+/** What the scene draws; the host says when. */
+export interface ConversationStage {
+  /** Types the beat's line in the bubble (at once when `instant`), calling `shown` when it is all on screen; returns the bubble's bottom edge. */
+  say(beat: Beat, instant: boolean, shown: () => void): number;
+  setEmotion(emotion: Emotion): void;
+  setMood(mood: number): void;
+  hideReply(): void;
+  /** The line is still being typed. */
+  readonly typing: boolean;
+  skipTyping(): void;
+  /** Lays the bubble out at a new text scale; returns its bottom edge. */
+  setTextScale(scale: number): number;
+  /** The customer ran out of patience (a shake, where motion is allowed). */
+  patienceRanOut(): void;
+  /** Freeze or resume the stage's animations while paused. */
+  setPaused(paused: boolean): void;
+}
+
+export class ConversationHost {
+  readonly session: ConversationSession;
+  #view: ConversationView | null = null;
+  #stage: ConversationStage | null = null;
+  #shownBeat: Beat | null = null;
+  #shownPhase = '';
+  #cleanup: (() => void)[] = [];
+
+  /** The session (a fresh attempt, or the saved one when the flow resumes); start() shows it. */
+  constructor(
+    readonly svc: GameServices,
+    readonly scenario: Scenario,
+  ) {
+    const restore = svc.flow.getSnapshot().context.resume ? svc.slot.load() : null;
+    this.session = new ConversationSession(scenario, { slot: svc.slot, patienceScale: svc.options.patienceScale, restore });
+    if (!this.session.resumed) this.session.save();
+  }
+
+  get view(): ConversationView {
+    if (!this.#view) throw new Error('the conversation has not started');
+    return this.#view;
+  }
+
+  get stage(): ConversationStage {
+    if (!this.#stage) throw new Error('the conversation has not started');
+    return this.#stage;
+  }
+
+  /** Puts the conversation on screen: the scene has drawn the customer as the session begins. */
+  start(stage: ConversationStage): void {
+    const { svc, scenario, session } = this;
+    this.#stage = stage;
+    this.#view = new ConversationView(scenario.title, scenario.customer.name, {
+      onChoose: (id) => this.#choose(id),
+      onContinue: () => session.advance(),
+      onSkip: () => stage.skipTyping(),
+      onPause: () => svc.flow.send({ type: 'play.pause' }),
+    });
+    svc.shell.mount(this.view.el);
+    this.#cleanup.push(session.subscribe((e) => this.#onSession(e)));
+
+    // Sound: voice for this scenario loads now; the opening ring or bell on a fresh start.
+    svc.audio.playAmbient(scenario.setting);
+    void svc.audio.loadVoices(scenario.id).then(() => {
+      if (this.#shownBeat && this.#cleanup.length) this.#voice(this.#shownBeat);
+    });
+    const opening = openingSound(scenario.setting);
+    if (opening && !session.resumed) svc.audio.effect(opening);
+
+    this.#listen(window, 'keydown', (e) => this.#onKey(e as KeyboardEvent));
+    this.#listen(window, 'pagehide', () => session.save());
+    this.#listen(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') {
+        session.save();
+        if (screenOf(svc.flow.getSnapshot().value) === 'play') svc.flow.send({ type: 'play.pause' });
+      }
+    });
+    const flowSub = svc.flow.subscribe((snap) => {
+      const paused = typeof snap.value === 'object' && (snap.value as Record<string, string>).play === 'paused';
+      if (paused && !session.paused) this.#pause();
+      else if (!paused && session.paused && screenOf(snap.value) === 'play') this.#resume();
+    });
+    this.#cleanup.push(() => flowSub.unsubscribe());
+
+    // Text size changed from the pause menu: re-lay out the bubble now.
+    let textSize = svc.settings.value.textSize;
+    this.#cleanup.push(
+      svc.settings.subscribe((v) => {
+        if (v.textSize === textSize) return;
+        textSize = v.textSize;
+        this.view.setTopLimit(stage.setTextScale(v.textSize / 100) + 18);
+      }),
+    );
+    this.#render();
+  }
+
+  /** Once a frame: the meters the screen reader hears follow the session. */
+  frame(): void {
+    const s = this.session;
+    if (!this.#view) return;
+    this.view.setMeters(s.context.mood, moodWord(s.context.mood), s.patienceFraction() * 100, s.patienceRemaining());
+  }
+
+  dispose(): void {
+    const svc = this.svc;
+    for (const fn of this.#cleanup) fn();
+    this.#cleanup = [];
+    svc.shell.hideOverlay();
+    if (this.#view) svc.shell.unmount(this.#view.el);
+    svc.audio.stopAmbient();
+    svc.audio.releaseVoices();
+    this.session.dispose();
+  }
+
+  #listen(target: EventTarget, type: string, fn: (e: Event) => void): void {
+    target.addEventListener(type, fn);
+    this.#cleanup.push(() => target.removeEventListener(type, fn));
+  }
+
+  #onSession(e: SessionEvent): void {
+    const svc = this.svc;
+    switch (e.type) {
+      case 'unlocked':
+        this.view.unlock();
+        break;
+      case 'turn':
+        if (e.event.type === 'customer.patienceExpired') this.stage.patienceRanOut();
+        break;
+      case 'finished': {
+        const { report, events, seed } = e;
+        const scenarioId = this.scenario.id;
+        svc.history.add({ scenarioId, overall: report.overall, passed: report.passed, outcome: report.outcome, at: new Date().toISOString() });
+        const scenarioVersion = versionOf(this.scenario);
+        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, seed, report, ...(scenarioVersion ? { scenarioVersion } : {}) });
+        svc.flow.send({ type: 'play.finished', result: { scenarioId, report, events } });
+        return;
+      }
+      case 'changed':
+        break;
+    }
+    this.#render();
+  }
+
+  /** Brings the screen in line with the session: a new beat, choices, or Continue. */
+  #render(): void {
+    const s = this.session;
+    const beat = s.beat;
+    const svc = this.svc;
+    if (beat && beat !== this.#shownBeat) {
+      this.#shownBeat = beat;
+      this.#shownPhase = '';
+      this.stage.setEmotion(beat.emotion);
+      this.stage.setMood(s.context.mood);
+      svc.shell.say(`${beat.narration ? `${beat.narration} ` : ''}${this.scenario.customer.name}: ${beat.text}`);
+      this.#voice(beat);
+      if (this.scenario.setting === 'chat') svc.audio.effect('type');
+      this.view.clearChoices('Enter, Space or click to skip');
+      const instant = svc.options.instantText || svc.settings.reducedMotion;
+      const bottom = this.stage.say(beat, instant, () => s.lineShown());
+      this.view.setTopLimit(bottom + 18);
+    }
+    if (s.phase !== this.#shownPhase) {
+      this.#shownPhase = s.phase;
+      if (s.phase === 'choosing') {
+        this.stage.hideReply();
+        this.view.showChoices(s.view.choices, s.view.unlocked);
+      } else if (s.phase === 'waiting') {
+        this.stage.hideReply();
+        this.view.showContinue(beat.kind === 'ending' ? 'See how you did' : 'Continue');
+      }
+    }
+  }
+
+  #voice(beat: Beat): void {
+    const audio = this.svc.audio;
+    if (beat.kind === 'silence') return audio.stopVoice();
+    const key = beat.kind === 'ending' ? `ending-${beat.node}` : beat.node;
+    audio.voice(this.scenario.id, key, beat.text);
+  }
+
+  #choose(id: string): void {
+    if (this.session.choose(id)) this.svc.audio.effect('click');
+  }
+
+  #onKey(e: KeyboardEvent): void {
+    const svc = this.svc;
+    if (svc.shell.overlayOpen || e.altKey || e.ctrlKey || e.metaKey) return;
+    const s = this.session;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      svc.flow.send({ type: 'play.pause' });
+      return;
+    }
+    if (/^[1-9]$/.test(e.key) && s.phase === 'choosing') {
+      const id = this.view.choiceByKey(Number(e.key));
+      if (id && this.view.unlocked) {
+        e.preventDefault();
+        this.#choose(id);
+      }
+      return;
+    }
+    if (e.key === 'Enter' || e.key === ' ') {
+      // A focused button handles Enter/Space itself.
+      if ((e.target as HTMLElement | null)?.closest?.('button, input, select, textarea')) return;
+      e.preventDefault();
+      if (this.stage.typing) this.stage.skipTyping();
+      else if (s.phase === 'waiting') s.advance();
+    }
+  }
+
+  #pause(): void {
+    const svc = this.svc;
+    this.session.pause();
+    svc.audio.stopVoice();
+    const menu = pauseMenu({
+      onResume: () => svc.flow.send({ type: 'play.resume' }),
+      onSettings: () => {
+        const dialog = settingsDialog(svc.settings, () => {
+          svc.shell.showOverlay(menu);
+          menu.querySelector<HTMLElement>('[data-action="settings"]')?.focus();
+        });
+        svc.shell.showOverlay(dialog);
+      },
+      onQuit: () => {
+        this.session.save();
+        svc.flow.send({ type: 'play.quit' });
+      },
+    });
+    svc.shell.showOverlay(menu);
+    this.stage.setPaused(true);
+  }
+
+  #resume(): void {
+    this.svc.shell.hideOverlay();
+    this.stage.setPaused(false);
+    this.session.resume();
+    this.view.el.querySelector<HTMLElement>('.choice')?.focus({ preventScroll: true });
+  }
+}
