@@ -15,6 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { formatError, parseScenario, type ScenarioError } from './src/engine/load.ts';
 import type { Scenario } from './src/engine/schema.ts';
 import { join, relative, resolve, sep } from 'node:path';
+import { winkSlim } from './scripts/wink-slim.ts';
 
 const root = import.meta.dirname;
 const PHASER_ENTRY = resolve(root, 'src/game/phaser-entry.cjs');
@@ -167,7 +168,7 @@ function assetList(): Plugin {
 
 export default defineConfig(({ command }) => ({
   publicDir: 'assets',
-  plugins: [phaserFlags(), scenarioData(), assetList(), titlePreloads()],
+  plugins: [phaserFlags(), scenarioData(), assetList(), titlePreloads(), winkSlim()],
   resolve: {
     // The slim entry is CommonJS, which only the build bundles; the dev server uses Phaser's own ESM
     // build (same API, all of it).

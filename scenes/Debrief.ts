@@ -34,6 +34,7 @@ export class Debrief extends Phaser.Scene {
     const el = debriefScreen({
       sync: sync?.el,
       model,
+      ownWords: result.ownWords,
       portraitUrl: svc.assets.has(url) ? url : null,
       onRetry: () => svc.flow.send({ type: 'debrief.retry' }),
       onMenu: () => svc.flow.send({ type: 'debrief.menu' }),

@@ -2,6 +2,7 @@
 // the server's {error, message} bodies surfaced as ApiError with a readable message. `status` 0 means
 // the server could not be reached (offline, closed port, aborted request).
 import type { ConversationEvent } from '../engine/conversation.ts';
+import type { OwnWordsTurn } from '../shared/own-words.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { ApiError, CSRF_HEADERS } from '../shared/http.ts';
 import type { AssignmentStatus, AttemptScoresJson, UserJson } from '../shared/types.ts';
@@ -39,6 +40,8 @@ export interface AttemptBody {
   seed?: number;
   /** The version of an uploaded or studio scenario that was played (the server replays on it). */
   scenarioVersion?: number;
+  /** Own-words mode: the typed replies, stored for the trainer. */
+  ownWords?: OwnWordsTurn[];
 }
 export interface AttemptJson extends AttemptScoresJson {
   id: number;

@@ -3,6 +3,7 @@
 // lives only in the local history.
 import type { ConversationEvent } from '../engine/conversation.ts';
 import type { ConversationReport } from '../engine/report.ts';
+import type { OwnWordsTurn } from '../shared/own-words.ts';
 
 export interface FinishedAttempt {
   scenarioId: string;
@@ -13,6 +14,8 @@ export interface FinishedAttempt {
   seed: number;
   /** The version of an uploaded or studio scenario (see versionOf); absent for a built-in one. */
   scenarioVersion?: number;
+  /** Own-words mode: what the player typed at each turn (kept for the trainer, never scored). */
+  ownWords?: OwnWordsTurn[];
   /** The score as the browser computed it (the server recomputes it from the events). */
   report: ConversationReport;
 }

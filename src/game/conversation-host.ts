@@ -7,6 +7,9 @@ import { openingSound } from './assets.ts';
 import { announceAttempt, newAttemptId, versionOf } from './attempts.ts';
 import { pauseMenu, settingsDialog } from './dom/dialogs.ts';
 import { ConversationView } from './dom/conversation.ts';
+import { ownWordsPanel } from './dom/own-words.ts';
+import { ownWordsReader } from './own-words.ts';
+import type { OwnWordsTurn } from '../shared/own-words.ts';
 import { screenOf } from './flow.ts';
 import { moodWord } from './mood.ts';
 import type { GameServices } from './services.ts';
@@ -37,6 +40,8 @@ export class ConversationHost {
   #shownBeat: Beat | null = null;
   #shownPhase = '';
   #cleanup: (() => void)[] = [];
+  /** Own-words mode: the replies typed this conversation. */
+  #typed: OwnWordsTurn[] = [];
 
   /** The session (a fresh attempt, or the saved one when the flow resumes); start() shows it. */
   constructor(
@@ -143,8 +148,9 @@ export class ConversationHost {
         const scenarioId = this.scenario.id;
         svc.history.add({ scenarioId, overall: report.overall, passed: report.passed, outcome: report.outcome, at: new Date().toISOString() });
         const scenarioVersion = versionOf(this.scenario);
-        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, seed, report, ...(scenarioVersion ? { scenarioVersion } : {}) });
-        svc.flow.send({ type: 'play.finished', result: { scenarioId, report, events } });
+        const ownWords = this.#typed.length ? { ownWords: [...this.#typed] } : {};
+        announceAttempt({ scenarioId, clientAttemptId: newAttemptId(), events, seed, report, ...(scenarioVersion ? { scenarioVersion } : {}), ...ownWords });
+        svc.flow.send({ type: 'play.finished', result: { scenarioId, report, events, ...ownWords } });
         return;
       }
       case 'changed':
@@ -175,12 +181,32 @@ export class ConversationHost {
       this.#shownPhase = s.phase;
       if (s.phase === 'choosing') {
         this.stage.hideReply();
-        this.view.showChoices(s.view.choices, s.view.unlocked);
+        if (svc.settings.value.ownWords) this.#showOwnWords();
+        else this.view.showChoices(s.view.choices, s.view.unlocked);
       } else if (s.phase === 'waiting') {
         this.stage.hideReply();
         this.view.showContinue(beat.kind === 'ending' ? 'See how you did' : 'Continue');
       }
     }
+  }
+
+  /** Own-words mode: the reply box; the confirmed reply goes through choose() like a click. */
+  #showOwnWords(): void {
+    const s = this.session;
+    const node = this.scenario.nodes[s.context.node];
+    const replies = s.view.choices.map((c) => ({ id: c.id, text: c.text, moves: node?.choices.find((x) => x.id === c.id)?.moves ?? [] }));
+    const panel = ownWordsPanel({
+      replies,
+      understand: async (typed) => (await ownWordsReader()).understand(typed, replies),
+      confirm: ({ id, typed, suggested, corrected }) => {
+        const turn = s.events.length;
+        if (!s.choose(id)) return false;
+        this.#typed.push({ turn, typed, suggested, choice: id, corrected });
+        this.svc.audio.effect('click');
+        return true;
+      },
+    });
+    this.view.showOwnWords(panel);
   }
 
   #voice(beat: Beat): void {

@@ -4,11 +4,14 @@
 import { assign, setup } from 'xstate';
 import type { ConversationEvent } from '../engine/conversation.ts';
 import type { ConversationReport } from '../engine/report.ts';
+import type { OwnWordsTurn } from '../shared/own-words.ts';
 
 export interface PlayResult {
   scenarioId: string;
   report: ConversationReport;
   events: ConversationEvent[];
+  /** The replies typed in own-words mode, by turn. */
+  ownWords?: OwnWordsTurn[];
 }
 
 export interface FlowInput {

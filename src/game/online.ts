@@ -172,7 +172,7 @@ export class Online {
     const assignment = user.role === 'trainee' ? this.assignmentFor(a.scenarioId) : null;
     const base = { clientAttemptId: a.clientAttemptId, scenarioId: a.scenarioId, localScore: a.report.overall };
     this.#setSync({ ...base, state: 'sending' });
-    const d = await this.outbox.add({ scenarioId: a.scenarioId, events: a.events, clientAttemptId: a.clientAttemptId, seed: a.seed, ...(a.scenarioVersion ? { scenarioVersion: a.scenarioVersion } : {}), ...(assignment ? { assignmentId: assignment.id } : {}) }, user.id);
+    const d = await this.outbox.add({ scenarioId: a.scenarioId, events: a.events, clientAttemptId: a.clientAttemptId, seed: a.seed, ...(a.scenarioVersion ? { scenarioVersion: a.scenarioVersion } : {}), ...(a.ownWords?.length ? { ownWords: a.ownWords } : {}), ...(assignment ? { assignmentId: assignment.id } : {}) }, user.id);
     if (this.latest?.clientAttemptId === a.clientAttemptId) this.#setSync({ ...base, ...d });
   }
 }

@@ -1,4 +1,5 @@
-// Player settings: text size, reduced motion, and volume/mute per audio channel. Persisted as JSON.
+// Player settings: text size, reduced motion, volume/mute per audio channel, and whether the player
+// types replies in their own words. Persisted as JSON.
 import { KEYS, readJson, writeJson } from './storage.ts';
 
 export const CHANNELS = ['voice', 'effects', 'ambient'] as const;
@@ -18,6 +19,8 @@ export interface Settings {
   /** null: follow the system's prefers-reduced-motion. */
   reducedMotion: boolean | null;
   audio: Record<Channel, ChannelSettings>;
+  /** Type each reply first; the game shows the authored reply it understood to confirm or change. */
+  ownWords: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
     effects: { volume: 0.7, muted: false },
     ambient: { volume: 0.35, muted: false },
   },
+  ownWords: false,
 };
 
 const clamp01 = (n: unknown, fallback: number) => (typeof n === 'number' && Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : fallback);
@@ -42,7 +46,7 @@ export function normalizeSettings(raw: unknown): Settings {
     const a = (r.audio && typeof r.audio === 'object' ? (r.audio as Record<string, Partial<ChannelSettings>>)[ch] : undefined) ?? {};
     audio[ch] = { volume: clamp01(a.volume, DEFAULT_SETTINGS.audio[ch].volume), muted: a.muted === true };
   }
-  return { textSize, reducedMotion, audio };
+  return { textSize, reducedMotion, audio, ownWords: r.ownWords === true };
 }
 
 type Listener = (s: Settings) => void;

@@ -1,5 +1,6 @@
 // The JSON the API answers with: one contract for the server (src/server/routes/), the game
 // (src/game/api.ts) and the dashboard (src/trainer/). Types only; nothing here runs.
+import type { OwnWordsTurn } from './own-words.ts';
 
 /** Where a trainee stands on an assignment. */
 export type Status = 'not-started' | 'in-progress' | 'passed' | 'failed' | 'overdue';
@@ -175,6 +176,8 @@ export interface AttemptDetail extends AttemptScoresJson {
   satisfaction: number;
   lines: TranscriptLine[];
   ending: { id: string; outcome: string; line: string; summary: string } | null;
+  /** Own-words mode: what the trainee typed at each turn (by index into lines). */
+  ownWords?: OwnWordsTurn[];
 }
 
 export interface TraineeAttemptsJson {

@@ -6,6 +6,7 @@ import { lint } from './lint.ts';
 import { paths } from './paths.ts';
 import { play } from './play.ts';
 import { score } from './score.ts';
+import { tag } from './tag.ts';
 import { user } from './user.ts';
 
-export const COMMANDS: readonly Command[] = [lint, paths, play, score, graph, help, user];
+export const COMMANDS: readonly Command[] = [lint, paths, play, score, tag, graph, help, user];

@@ -64,6 +64,15 @@ export class ConversationView {
     this.#buttons[0]?.focus({ preventScroll: true });
   }
 
+  /** Own-words mode: the reply box (src/game/dom/own-words.ts) where the choices would be. */
+  showOwnWords(panel: HTMLElement): void {
+    this.#buttons = [];
+    this.#unlocked = true;
+    this.#choices.replaceChildren(panel);
+    this.#choices.classList.remove('locked', 'enter');
+    this.#hint.textContent = '';
+  }
+
   unlock(): void {
     this.#unlocked = true;
     this.#choices.classList.remove('locked');

@@ -2,6 +2,7 @@
 // a timeline of every turn with the feedback and principle that applied there and the expert's path.
 // The transcript events are on the root as data-events (JSON) for tools and tests.
 import type { Dimension } from '../../engine/rubric.ts';
+import type { OwnWordsTurn } from '../../shared/own-words.ts';
 import type { DebriefModel, ExpertNote, FeedbackView, TimelineEntry } from '../debrief.ts';
 import { h, icon } from './h.ts';
 import { portraitImg } from './portrait.ts';
@@ -11,6 +12,8 @@ export interface DebriefProps {
   portraitUrl: string | null;
   onRetry(): void;
   onMenu(): void;
+  /** Own-words mode: what the player typed, by turn, shown beside the expert's line. */
+  ownWords?: readonly OwnWordsTurn[];
   /** Where the attempt went (signed-in players): filled by the scene. */
   sync?: HTMLElement | null;
 }
@@ -50,7 +53,18 @@ function expertLine(e: ExpertNote | null): HTMLElement | null {
   );
 }
 
-function turnItem(t: TimelineEntry, total: number): HTMLElement {
+function typedLine(w: OwnWordsTurn | undefined): HTMLElement | null {
+  if (!w) return null;
+  return h(
+    'p',
+    { class: 'turn-typed', 'data-typed': w.turn },
+    h('span', { class: 'who-you' }, 'You typed'),
+    h('span', { class: 'turn-text' }, `“${w.typed}”`),
+    w.corrected ? h('span', { class: 'typed-corrected', title: 'The game read it as another reply; you picked this one.' }, 'you corrected the reading') : null,
+  );
+}
+
+function turnItem(t: TimelineEntry, total: number, typed?: OwnWordsTurn): HTMLElement {
   const share = Math.min(100, Math.round((t.seconds / Math.max(1, t.patience)) * 100));
   return h(
     'li',
@@ -69,6 +83,7 @@ function turnItem(t: TimelineEntry, total: number): HTMLElement {
         h('span', { class: 'turn-time', title: `${t.seconds} s of ${t.patience} s patience`, style: `--share:${share}` }, icon('clock'), `${t.seconds} s`),
       ),
       t.feedback.length ? h('ul', { class: 'fb-list' }, t.feedback.map(feedbackItem)) : null,
+      typedLine(typed),
       expertLine(t.expert),
     ),
   );
@@ -130,7 +145,7 @@ export function debriefScreen(p: DebriefProps): HTMLElement {
       { class: 'debrief-timeline panel', tabindex: 0, 'aria-labelledby': 'timeline-heading', role: 'region' },
       h('h2', { id: 'timeline-heading' }, 'Your conversation, turn by turn'),
       m.expert ? h('p', { class: 'sub' }, icon('ghost'), ` The expert path scores ${m.expert.overall}. Where you chose differently, it is shown under your answer.`) : null,
-      h('ol', { class: 'timeline' }, m.timeline.map((t) => turnItem(t, m.timeline.length))),
+      h('ol', { class: 'timeline' }, m.timeline.map((t) => turnItem(t, m.timeline.length, p.ownWords?.find((w) => w.turn === t.index)))),
       m.expert
         ? h(
             'details',

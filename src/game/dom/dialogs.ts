@@ -154,8 +154,26 @@ export function settingsDialog(store: SettingsStore, onClose: () => void): HTMLE
     }),
     h('p', { class: 'note' }, 'Captions are always on: every line is shown as text.'),
   );
+  const ownWords = h(
+    'fieldset',
+    { class: 'setting-group' },
+    h('legend', null, 'Replies'),
+    h(
+      'div',
+      { class: 'segmented' },
+      (
+        [
+          [false, 'Choose from a list'],
+          [true, 'Type in my own words'],
+        ] as const
+      ).map(([v, label]) =>
+        h('label', null, h('input', { type: 'radio', name: 'own-words', value: String(v), checked: s.ownWords === v, onchange: () => store.update({ ownWords: v }) }), h('span', null, label)),
+      ),
+    ),
+    h('p', { class: 'note' }, 'Own words: you type first, then confirm which reply the game understood. Understood on this device; nothing is sent anywhere to read it.'),
+  );
   const done = h('button', { class: 'btn btn-primary', 'data-action': 'close-settings', onclick: () => onClose() }, icon('check'), h('span', null, 'Done'));
-  const el = modal('settings', 'Settings', [sizeGroup, motion, audio, h('div', { class: 'modal-actions' }, done)], onClose);
+  const el = modal('settings', 'Settings', [sizeGroup, motion, ownWords, audio, h('div', { class: 'modal-actions' }, done)], onClose);
   queueMicrotask(() => (el.querySelector('input') as HTMLElement | null)?.focus());
   return el;
 }

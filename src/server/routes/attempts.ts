@@ -14,6 +14,8 @@ import { signedIn } from '../plugins/auth.ts';
 import { StudioStore } from '../store/studio.ts';
 import { loadVersionsOf, playedVersion, scenarioOf } from '../domain/versions.ts';
 import { bigId, id, object, scenarioId } from './schemas.ts';
+import { OwnWordsStore } from '../store/own-words.ts';
+import { MAX_TYPED_CHARS, type OwnWordsTurn } from '../../shared/own-words.ts';
 
 export const MAX_EVENTS = 200;
 export const MAX_ATTEMPT_BODY = 256 * 1024;
@@ -29,6 +31,34 @@ const eventSchema = {
   },
 } as const;
 
+const ownWordsSchema = {
+  type: 'array',
+  maxItems: MAX_EVENTS,
+  items: object(
+    {
+      turn: { type: 'integer', minimum: 0, maximum: MAX_EVENTS },
+      typed: { type: 'string', minLength: 1, maxLength: MAX_TYPED_CHARS },
+      suggested: { type: 'string', minLength: 1, maxLength: 100 },
+      choice: { type: 'string', minLength: 1, maxLength: 100 },
+      corrected: { type: 'boolean' },
+    },
+    ['turn', 'typed', 'suggested', 'choice', 'corrected'],
+  ),
+} as const;
+
+/** Typed replies must belong to the turns they name: the confirmed reply is that turn's choice. */
+function ownWordsMismatch(turns: readonly OwnWordsTurn[], events: readonly StoredEvent[]): string | null {
+  const seen = new Set<number>();
+  for (const t of turns) {
+    const e = events[t.turn];
+    if (!e || e.type !== 'player.choose' || e.choice !== t.choice) return `ownWords: turn ${t.turn} was not the reply "${t.choice}"`;
+    if (seen.has(t.turn)) return `ownWords: turn ${t.turn} is listed twice`;
+    if (t.corrected !== (t.suggested !== t.choice)) return `ownWords: turn ${t.turn}: corrected must say whether the confirmed reply differs from the suggested one`;
+    seen.add(t.turn);
+  }
+  return null;
+}
+
 const attemptBody = object(
   {
     scenarioId,
@@ -39,6 +69,8 @@ const attemptBody = object(
     seed: { type: 'integer', minimum: 0, maximum: MAX_SEED },
     /** The version of an uploaded or studio scenario the game played (domain/versions.ts). */
     scenarioVersion: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    /** Own-words mode: the typed replies, stored for the trainer; the score uses the events only. */
+    ownWords: ownWordsSchema,
   },
   ['scenarioId', 'events', 'clientAttemptId'],
 );
@@ -62,6 +94,7 @@ interface AttemptBody {
   assignmentId?: number | null;
   seed?: number;
   scenarioVersion?: number;
+  ownWords?: OwnWordsTurn[];
 }
 
 /** Only the fields the engine reads, in a fixed shape: what is stored and compared on a retry. */
@@ -122,6 +155,7 @@ export function attemptJson(a: StoredAttempt, library: Library) {
 export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store, library } = ctx;
   const studio = new StudioStore(store.db);
+  const ownWords = new OwnWordsStore(store.db);
 
   app.post<{ Body: AttemptBody }>(
     '/api/attempts',
@@ -153,6 +187,10 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         throw unprocessable(`the conversation did not reach an ending (it stopped at "${result.state}"); only finished conversations are scored`);
       }
 
+      const typed = body.ownWords ?? [];
+      const mismatch = ownWordsMismatch(typed, events);
+      if (mismatch) throw unprocessable(mismatch);
+
       const { report } = result;
       const stored = await store.recordAttempt({
         userId: user.id,
@@ -175,6 +213,7 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
         reply.code(200);
         return attemptWithReportJson(a);
       }
+      if (typed.length) await ownWords.save(stored.attempt.id, typed);
       reply.code(201);
       return attemptWithReportJson(stored.attempt);
     },
@@ -207,7 +246,8 @@ export function registerAttemptRoutes(app: FastifyInstance, ctx: ServerContext):
       const isTrainer = user.role === 'trainer' && a.ownerTrainerId === user.id;
       if (!isOwner && !isTrainer) throw forbidden('this attempt belongs to someone else');
       await loadVersionsOf(library, studio, [a]);
-      return { ...attemptJson(a, library), userName: a.ownerName };
+      const typed = (await ownWords.of([a.id])).get(a.id);
+      return { ...attemptJson(a, library), userName: a.ownerName, ...(typed ? { ownWords: typed } : {}) };
     },
   );
 }

@@ -1,5 +1,7 @@
 // What a trainer reads: the progress matrix (JSON, or CSV with the same filters and sort as the page),
 // a trainee's attempts with full transcripts, and a team's common mistakes at a scenario.
+import { OwnWordsStore } from '../store/own-words.ts';
+import type { OwnWordsTurn } from '../../shared/own-words.ts';
 import type { FastifyInstance } from 'fastify';
 import { csvFileName, buildRows, csvRows, filterRows, sortRows, STATUSES, type SortDir, type SortKey } from '../../shared/progress.ts';
 import { toCsv } from '../../shared/csv.ts';
@@ -105,9 +107,10 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
       if (!found.team || found.team.trainerId !== user.id) throw forbidden('this trainee is not in one of your teams');
       const { attempts, more } = await trainerStore.attemptsWithReports(found.user.id, request.query.limit);
       await loadVersionsOf(library, new StudioStore(store.db), attempts);
+      const typed = await new OwnWordsStore(store.db).of(attempts.map((a) => a.id));
       return {
         trainee: { id: found.user.id, name: found.user.name, email: found.user.email, teamId: found.team.id, teamName: found.team.name },
-        attempts: attempts.map((a) => attemptDetail(scenarioOf(library, a), a)),
+        attempts: attempts.map((a) => withOwnWords(attemptDetail(scenarioOf(library, a), a), typed.get(a.id))),
         more,
       };
     },
@@ -136,4 +139,9 @@ export function registerTrainerProgressRoutes(app: FastifyInstance, ctx: ServerC
       };
     },
   );
+}
+
+/** The typed replies of an own-words attempt beside its transcript. */
+function withOwnWords<T extends object>(detail: T, typed: OwnWordsTurn[] | undefined): T & { ownWords?: OwnWordsTurn[] } {
+  return typed ? { ...detail, ownWords: typed } : detail;
 }

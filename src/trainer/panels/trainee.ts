@@ -6,6 +6,7 @@ import { api } from '../api.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { dueLabel, formatDate, formatDateTime, formatDay, OUTCOME_LABEL, plural, seconds } from '../lib/format.ts';
 import { scoreSeries, trend } from '../lib/series.ts';
+import type { OwnWordsTurn } from '../../shared/own-words.ts';
 import type { AttemptDetail, FeedbackJson, ProgressJson, TraineeAttemptsJson, TranscriptLine } from '../../shared/types.ts';
 import { href } from '../router.ts';
 import { Badge, Card, Empty, ErrorBox, field, Icon, Loading, PageHeader, Stat, StatusBadge } from '../components/ui.ts';
@@ -171,7 +172,7 @@ function Transcript({ a }: { a: AttemptDetail }) {
     a.outcome && a.outcome !== 'won-back'
       ? h('p', { class: 'small cap-note', 'data-cap': 'true' }, `${a.outcome === 'went-public' ? 'The customer went public' : 'The customer was lost'}, so the overall score is capped at ${UNWON_CAP}: a pass always means the customer was won back.`)
       : null,
-    h('ol', { class: 'turns' }, a.lines.map((l) => h(Turn, { key: l.turn, l }))),
+    h('ol', { class: 'turns' }, a.lines.map((l, i) => h(Turn, { key: l.turn, l, typed: a.ownWords?.find((w) => w.turn === i) }))),
     a.ending
       ? h(
           'div',
@@ -184,7 +185,7 @@ function Transcript({ a }: { a: AttemptDetail }) {
   );
 }
 
-function Turn({ l }: { l: TranscriptLine }) {
+function Turn({ l, typed }: { l: TranscriptLine; typed?: OwnWordsTurn }) {
   const slow = l.patience !== null && !l.silence && l.seconds > l.patience * 0.75;
   return h(
     'li',
@@ -199,6 +200,9 @@ function Turn({ l }: { l: TranscriptLine }) {
         'Trainee',
         h('span', { class: slow ? 'secs slow' : 'secs', title: l.patience !== null ? `The customer would wait ${seconds(Math.round(l.patience))}` : undefined }, h(Icon, { name: 'clock' }), l.silence ? `silent for ${seconds(l.seconds)}` : `${seconds(l.seconds)}${l.patience !== null ? ` of ${seconds(Math.round(l.patience))}` : ''}`),
       ),
+      // Own-words mode: the trainee's own words first; the authored reply they confirmed is what was scored.
+      typed ? h('p', { class: 'typed', 'data-typed': typed.turn }, h('span', { class: 'small muted' }, 'Typed: '), `“${typed.typed}”`) : null,
+      typed ? h('p', { class: 'small muted typed-mapped', 'data-corrected': String(typed.corrected) }, typed.corrected ? 'Read as another reply; the trainee picked:' : 'Understood as, and confirmed:') : null,
       h('p', null, l.silence ? h('em', null, 'Said nothing until the customer ran out of patience.') : (l.player ?? h('em', null, `(choice “${l.choice}”)`))),
       // Replies are shown in an order of their own per attempt; known for attempts stored with their seed.
       l.position !== null && l.shown ? h('p', { class: 'shown-at small muted', 'data-position': l.position }, `reply ${l.position} of ${l.shown.length} as shown`) : null,
