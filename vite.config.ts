@@ -173,7 +173,13 @@ export default defineConfig(({ command }) => ({
   resolve: {
     // The slim entry is CommonJS, which only the build bundles; the dev server uses Phaser's own ESM
     // build (same API, all of it).
-    alias: command === 'build' ? [{ find: /^phaser$/, replacement: PHASER_ENTRY }, { find: /^phaser-src\//, replacement: PHASER_SRC }] : [],
+    // The studio's graph (@xyflow/react) runs on Preact through preact/compat.
+    alias: [
+      ...(command === 'build' ? [{ find: /^phaser$/, replacement: PHASER_ENTRY }, { find: /^phaser-src\//, replacement: PHASER_SRC }] : []),
+      { find: /^react-dom(\/.*)?$/, replacement: 'preact/compat' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react$/, replacement: 'preact/compat' },
+    ],
   },
   build: {
     target: 'es2022',

@@ -9,6 +9,7 @@ import { memorySection } from './memory.ts';
 import { phoneSection } from './phone.ts';
 import { serverSection } from './server.ts';
 import { startSection } from './start.ts';
+import { studioSection } from './studio.ts';
 import { taggerSection } from './tagger.ts';
 
 export interface Section {
@@ -26,5 +27,6 @@ export const sections: Section[] = [
   { id: 'server', run: serverSection },
   { id: 'leaderboard', run: leaderboardSection },
   { id: 'memory', run: memorySection },
+  { id: 'studio', run: studioSection },
   { id: 'tagger', run: taggerSection },
 ];

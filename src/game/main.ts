@@ -23,6 +23,7 @@ import { History } from './history.ts';
 import { ScenarioLibrary, type ScenarioPayload } from './library.ts';
 import { Online } from './online.ts';
 import { parseOptions } from './options.ts';
+import { loadPreview, previewBanner } from './preview.ts';
 import { SaveSlot } from './save.ts';
 import type { GameServices } from './services.ts';
 import { SettingsStore } from './settings.ts';
@@ -146,14 +147,32 @@ export function startGame(root: HTMLElement): GameServices {
 
   // A signed-in player also plays the scenarios trainers uploaded (remembered for offline play).
   let uploaded: Scenario[] = [];
+  let preview: Scenario | null = null;
+  const previewId = svc.options.preview;
+  svc.online.previewing = previewId;
   svc.online.subscribe(() => {
     if (svc.online.scenarios === uploaded) return;
     uploaded = svc.online.scenarios;
     for (const s of uploaded) useStudioMedia(s.id, mediaBaseOf(s));
-    svc.library.setUploaded(uploaded);
+    svc.library.setUploaded(preview ? [...uploaded.filter((s) => s.id !== preview?.id), preview] : uploaded);
     svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
   });
   void svc.online.start(window);
+
+  // ?preview=<id>: the draft joins the library and the game opens its briefing.
+  const showPreview = async (id: string) => {
+    const got = await loadPreview(id);
+    if ('error' in got) {
+      previewBanner(got.error, 'error');
+      return;
+    }
+    preview = got.scenario;
+    svc.library.setUploaded([...uploaded.filter((s) => s.id !== id), preview]);
+    svc.flow.send({ type: 'library.changed', scenarioIds: svc.library.ids });
+    previewBanner(`Preview of the draft "${preview.title}": nothing you play here is recorded`);
+    svc.flow.send({ type: 'title.start' });
+    svc.flow.send({ type: 'select.pick', scenarioId: id });
+  };
 
   // A returning player with a conversation to resume sees Continue at once: the title waits for the
   // list then. Otherwise the title needs only its fonts, and the list comes once it is up.
@@ -165,6 +184,7 @@ export function startGame(root: HTMLElement): GameServices {
   void Promise.all([loadTitleFonts(), list]).then(([, early]) => {
     if (list) svc.library.load(early);
     svc.flow.send({ type: 'loaded', scenarioIds: svc.library.ids });
+    if (previewId) void showPreview(previewId);
     // After the title has been painted, so the list, the download and start-up of the scenes never
     // delay it.
     requestAnimationFrame(() =>

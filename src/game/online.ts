@@ -162,9 +162,13 @@ export class Online {
     return mine[0] ?? null;
   }
 
+  /** The studio draft being previewed (?preview=): its attempts are never sent. */
+  previewing: string | null = null;
+
   async submit(a: FinishedAttempt): Promise<void> {
     const user = this.user;
     if (!user) return; // a guest's attempts stay on this device
+    if (a.scenarioId === this.previewing) return;
     const assignment = user.role === 'trainee' ? this.assignmentFor(a.scenarioId) : null;
     const base = { clientAttemptId: a.clientAttemptId, scenarioId: a.scenarioId, localScore: a.report.overall };
     this.#setSync({ ...base, state: 'sending' });

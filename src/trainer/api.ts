@@ -23,7 +23,7 @@ export function whenSignedOut(fn: () => void): void {
   onUnauthorized = fn;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, CSRF_HEADERS);
   if (body !== undefined) headers['content-type'] = 'application/json';

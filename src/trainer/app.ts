@@ -15,6 +15,7 @@ import { TeamsPage } from './panels/teams.ts';
 import { TraineePage } from './panels/trainee.ts';
 import { href, useRoute, type Route } from './router.ts';
 import { SessionContext, type Session } from './session.ts';
+import { StudioEditPage, StudioListPage } from './studio/page.ts';
 
 
 type Auth = { state: 'checking' } | { state: 'signed-out'; notice: string | null } | { state: 'signed-in'; me: Me } | { state: 'error'; message: string };
@@ -84,8 +85,8 @@ function skipToMain(e: Event) {
 }
 
 function Header({ me, route, onSignOut }: { me: Me; route: Route; onSignOut: () => void }) {
-  const section = route.page === 'scenarios' || route.page === 'scenario' ? 'scenarios' : 'teams';
-  const link = (to: string, label: string, icon: 'users' | 'book', active: boolean): ComponentChildren =>
+  const section = route.page === 'scenarios' || route.page === 'scenario' ? 'scenarios' : route.page === 'studio' || route.page === 'studio-edit' ? 'studio' : 'teams';
+  const link = (to: string, label: string, icon: 'users' | 'book' | 'edit', active: boolean): ComponentChildren =>
     h('a', { href: to, class: active ? 'nav-link active' : 'nav-link', 'aria-current': active ? 'page' : undefined }, h(Icon, { name: icon }), label);
   return h(
     'header',
@@ -94,7 +95,7 @@ function Header({ me, route, onSignOut }: { me: Me; route: Route; onSignOut: () 
       'div',
       { class: 'topbar-inner' },
       h('a', { class: 'brand', href: href.teams() }, h('img', { src: '/ui/logo.svg', alt: 'Make It Right', width: 164, height: 32 }), h('span', { class: 'brand-tag' }, 'Trainer')),
-      h('nav', { 'aria-label': 'Main' }, link(href.teams(), 'Teams', 'users', section === 'teams'), link(href.scenarios(), 'Scenarios', 'book', section === 'scenarios')),
+      h('nav', { 'aria-label': 'Main' }, link(href.teams(), 'Teams', 'users', section === 'teams'), link(href.scenarios(), 'Scenarios', 'book', section === 'scenarios'), link(href.studio(), 'Studio', 'edit', section === 'studio')),
       h(
         'div',
         { class: 'account' },
@@ -128,6 +129,10 @@ function Page({ route }: { route: Route }) {
       return h(ScenariosPage, null);
     case 'scenario':
       return h(ScenarioPage, { key: route.scenarioId, scenarioId: route.scenarioId });
+    case 'studio':
+      return h(StudioListPage, null);
+    case 'studio-edit':
+      return h(StudioEditPage, { key: route.scenarioId, id: route.scenarioId });
     default:
       return h(
         'div',

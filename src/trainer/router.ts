@@ -10,6 +10,8 @@ export type Route =
   | { page: 'trainee'; traineeId: number }
   | { page: 'scenarios' }
   | { page: 'scenario'; scenarioId: string }
+  | { page: 'studio' }
+  | { page: 'studio-edit'; scenarioId: string }
   | { page: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -29,6 +31,8 @@ export function parseHash(hash: string): Route {
   if (a === 'trainees' && id(b) !== null && parts.length === 2) return { page: 'trainee', traineeId: id(b) as number };
   if (a === 'scenarios' && parts.length === 1) return { page: 'scenarios' };
   if (a === 'scenarios' && b && parts.length === 2) return { page: 'scenario', scenarioId: b };
+  if (a === 'studio' && parts.length === 1) return { page: 'studio' };
+  if (a === 'studio' && b && parts.length === 2) return { page: 'studio-edit', scenarioId: b };
   return { page: 'not-found', path };
 }
 
@@ -41,6 +45,8 @@ export const href = {
   trainee: (id: number) => `#/trainees/${id}`,
   scenarios: () => '#/scenarios',
   scenario: (id: string) => `#/scenarios/${encodeURIComponent(id)}`,
+  studio: () => '#/studio',
+  studioEdit: (id: string) => `#/studio/${encodeURIComponent(id)}`,
 };
 
 export function navigate(to: string, replace = false): void {
