@@ -86,6 +86,9 @@ describe('the scenario studio', () => {
     for (const name of ['explain', 'resolve']) {
       await page.keyboard.press('n');
       await page.waitForSelector('[data-key="node:node"]');
+      // The tree re-renders with the new node (and its checks) before it takes the next key.
+      await page.waitForFunction(() => document.querySelector('[data-key="group:nodes"]')?.textContent?.match(/\((\d+)\)/)?.[1] === String(document.querySelectorAll('[data-key^="node:"]').length));
+      await page.waitForTimeout(300);
       await press('End', 'ending:lost');
       await press('ArrowUp', 'ending:won');
       await press('ArrowUp', 'group:endings');

@@ -43,7 +43,8 @@ export function Outline(p: OutlineProps) {
   const current = items.find((i) => i.key === focus) ?? items[0];
 
   useEffect(() => {
-    if (!moveFocus.current) return;
+    // A key not in the list yet (a rename the data has not caught up with) waits for the next render.
+    if (!moveFocus.current || current.key !== focus) return;
     moveFocus.current = false;
     ref.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(current.key)}"]`)?.focus();
   });
@@ -54,8 +55,15 @@ export function Outline(p: OutlineProps) {
   };
   const groupOf = (item: Item): Part | undefined => item.group ?? item.part;
 
+  // The item a key acts on is the one that has the focus, even before the state has caught up with it.
+  const focusedItem = (e: KeyboardEvent): Item => {
+    const key = (e.target as HTMLElement | null)?.closest?.('[data-key]')?.getAttribute('data-key');
+    return items.find((it) => it.key === key) ?? current;
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (renaming) return;
+    const current = focusedItem(e);
     const i = items.indexOf(current);
     const part = groupOf(current);
     switch (e.key) {
@@ -110,6 +118,7 @@ export function Outline(p: OutlineProps) {
   };
   // Alt+ArrowDown moves the item; plain ArrowDown moves the focus (above).
   const keyDown = (e: KeyboardEvent) => {
+    const current = focusedItem(e);
     if (e.key === 'ArrowDown' && e.altKey && current.part && current.id && !renaming) {
       e.preventDefault();
       p.onMove(current.part, current.id, 1);
