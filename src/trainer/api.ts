@@ -87,9 +87,10 @@ export interface NewAssignments {
   dueAt: string;
   passMark: number;
   maxAttempts: number | null;
+  ownWords?: boolean;
 }
 
-export type AssignmentChanges = Partial<Pick<AssignmentJson, 'dueAt' | 'passMark' | 'maxAttempts' | 'trainees'>>;
+export type AssignmentChanges = Partial<Pick<AssignmentJson, 'dueAt' | 'passMark' | 'maxAttempts' | 'trainees' | 'ownWords'>>;
 
 export interface ProgressFilter {
   q?: string;
