@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.ts';
 import { useSession } from '../session.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { formatDate, plural } from '../lib/format.ts';
-import { MOVE_INFO, MOVES, type MoveKind } from '../../engine/moves.ts';
+import { isMove, MOVE_INFO, MOVES, type MoveKind } from '../../engine/moves.ts';
 import type { LabelJson, UnsureReplyJson } from '../../shared/own-words.ts';
 import { Badge, Button, Card, Empty, ErrorBox, Loading, notify } from '../components/ui.ts';
 import { TeamHeader, UnknownTeam } from '../components/team-nav.ts';
@@ -37,7 +37,7 @@ export function OwnWordsPage({ teamId }: { teamId: number }) {
     open === typed ? h(LabelForm, { typed, initial, onSave: (moves: string[]) => save(typed, moves), onCancel: () => setOpen(null) }) : null;
 
   let body;
-  if (data.state === 'error' && !data.data) body = h(ErrorBox, { error: data.error!, retry: data.reload, title: 'Could not load the typed replies' });
+  if (data.state === 'error' && !data.data) body = h(ErrorBox, { error: data.error, retry: data.reload, title: 'Could not load the typed replies' });
   else if (!data.data) body = h(Loading, { label: 'Loading typed replies…', rows: 4 });
   else {
     const d = data.data;
@@ -109,6 +109,15 @@ function UnsureRow({ u, onLabel, editor }: { u: UnsureReplyJson; onLabel: () => 
 
 function LabelRow({ l, onEdit, onRemove, editor }: { l: LabelJson; onEdit: () => void; onRemove: () => Promise<void>; editor: ComponentChildren }) {
   const [busy, setBusy] = useState(false);
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await onRemove();
+    } catch (err) {
+      notify(err instanceof ApiError ? err.message : 'Could not remove the label.', 'error');
+      setBusy(false);
+    }
+  };
   return h(
     'li',
     { class: 'typed-item', 'data-typed': l.typed },
@@ -119,7 +128,7 @@ function LabelRow({ l, onEdit, onRemove, editor }: { l: LabelJson; onEdit: () =>
         'div',
         { class: 'typed-main' },
         h('p', { class: 'quote' }, `“${l.typed}”`),
-        h('div', { class: 'typed-tags' }, l.moves.map((m) => h('span', { class: `move-tag move-${MOVE_INFO[m as keyof typeof MOVE_INFO]?.kind ?? 'weak'}` }, moveName(m)))),
+        h('div', { class: 'typed-tags' }, l.moves.map((m) => h('span', { class: `move-tag move-${isMove(m) ? MOVE_INFO[m].kind : 'weak'}`, title: isMove(m) ? MOVE_INFO[m].meaning : undefined }, moveName(m)))),
         h('p', { class: 'sub' }, `Version ${l.version} · ${formatDate(l.labelledAt)}`),
       ),
       editor
@@ -128,7 +137,7 @@ function LabelRow({ l, onEdit, onRemove, editor }: { l: LabelJson; onEdit: () =>
             'div',
             { class: 'typed-tags' },
             h(Button, { small: true, variant: 'ghost', icon: 'edit', onClick: onEdit }, 'Edit'),
-            h(Button, { small: true, variant: 'ghost', icon: 'trash', busy, onClick: () => (setBusy(true), void onRemove().catch(() => setBusy(false))) }, 'Remove'),
+            h(Button, { small: true, variant: 'ghost', icon: 'trash', busy, onClick: () => void remove() }, 'Remove'),
           ),
     ),
     editor,
