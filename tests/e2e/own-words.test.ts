@@ -157,7 +157,7 @@ describe('own-words mode', () => {
     const page = await trainerCtx.newPage();
     await page.goto(`${server.url}/trainer#/teams/${teamId}/own-words`);
     const row = page.locator('#own-words-unsure .typed-item', { hasText: OWN });
-    await row.locator('[data-action="label"]').click();
+    await row.locator('.label-button').click();
     await row.locator('input[value="apologize"]').check();
     await row.locator('input[value="own-it"]').check();
     await screenshot(page, 'own-words-labels');

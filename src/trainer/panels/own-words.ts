@@ -101,7 +101,7 @@ function UnsureRow({ u, onLabel, editor }: { u: UnsureReplyJson; onLabel: () => 
         h('p', { class: 'sub' }, 'Read as ', h('code', null, u.suggested), u.corrected ? [' · they picked ', h('code', null, u.choice)] : null),
       ),
       h('div', { class: 'typed-tags' }, u.unsure ? h(Badge, { tone: 'warning' }, 'Tagger unsure') : null, u.corrected ? h(Badge, { tone: 'neutral' }, 'Corrected') : null),
-      editor ? null : h(Button, { small: true, icon: 'edit', onClick: onLabel, 'data-action': 'label' }, 'Label'),
+      editor ? null : h(Button, { small: true, icon: 'edit', onClick: onLabel, class: 'label-button' }, 'Label'),
     ),
     editor,
   );
