@@ -2,7 +2,7 @@
 // the server's {error, message} bodies surfaced as ApiError with a readable message. `status` 0 means
 // the server could not be reached (offline, closed port, aborted request).
 import type { ConversationEvent } from '../engine/conversation.ts';
-import type { OwnWordsTurn } from '../shared/own-words.ts';
+import type { OwnWordsTurn, TeamExamplesJson } from '../shared/own-words.ts';
 import type { Scenario } from '../engine/schema.ts';
 import { ApiError, CSRF_HEADERS } from '../shared/http.ts';
 import type { AssignmentStatus, AttemptScoresJson, UserJson } from '../shared/types.ts';
@@ -30,6 +30,8 @@ export interface AssignmentJson {
   attemptsUsed?: number;
   attemptsLeft?: number | null;
   best?: number | null;
+  /** The trainer asked for typed replies (own-words mode) on this assignment. */
+  ownWords?: boolean;
 }
 export interface AttemptBody {
   scenarioId: string;
@@ -120,6 +122,8 @@ export class Api {
   join = (b: { inviteCode: string; name: string; email: string; password: string }) => this.#data<MeJson>('POST', '/api/join', b);
   signOut = () => this.#data<void>('DELETE', '/api/session');
   assignments = () => this.#data<{ assignments: AssignmentJson[] }>('GET', '/api/me/assignments').then((r) => r.assignments);
+  /** The replies the team's trainer labelled, for the own-words tagger. */
+  teamExamples = () => this.#data<TeamExamplesJson>('GET', '/api/me/own-words/examples');
   /** Scenarios trainers uploaded, whole (the built-in ones ship with the game). */
   uploadedScenarios = () => this.#data<{ scenarios: Scenario[] }>('GET', '/api/scenarios/uploaded').then((r) => r.scenarios);
   setOptOut = (leaderboardOptOut: boolean) => this.#data<{ leaderboardOptOut: boolean }>('PUT', '/api/me/preferences', { leaderboardOptOut });

@@ -186,7 +186,8 @@ export class ConversationHost {
       this.#shownPhase = s.phase;
       if (s.phase === 'choosing') {
         this.stage.hideReply();
-        if (svc.settings.value.ownWords) this.#showOwnWords();
+        // The player's setting, or the trainer's own-words option on the assignment being played.
+        if (svc.settings.value.ownWords || svc.online.ownWordsFor(this.scenario.id)) this.#showOwnWords();
         else this.view.showChoices(s.view.choices, s.view.unlocked);
       } else if (s.phase === 'waiting') {
         this.stage.hideReply();
@@ -202,11 +203,11 @@ export class ConversationHost {
     const replies = s.view.choices.map((c) => ({ id: c.id, text: c.text, moves: node?.choices.find((x) => x.id === c.id)?.moves ?? [] }));
     const panel = ownWordsPanel({
       replies,
-      understand: async (typed) => (await ownWordsReader()).understand(typed, replies),
-      confirm: ({ id, typed, suggested, corrected }) => {
+      understand: async (typed) => (await ownWordsReader()).understand(typed, replies, this.svc.online.teamExamples),
+      confirm: ({ id, typed, suggested, corrected, unsure }) => {
         const turn = s.events.length;
         if (!s.choose(id)) return false;
-        this.#typed.push({ turn, typed, suggested, choice: id, corrected });
+        this.#typed.push({ turn, typed, suggested, choice: id, corrected, ...(unsure ? { unsure: true } : {}) });
         this.svc.audio.effect('click');
         return true;
       },

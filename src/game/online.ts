@@ -3,6 +3,7 @@
 // /api/me is asked only when this browser remembers a signed-in player, so guest play stays local.
 import type { Scenario } from '../engine/schema.ts';
 import { Api, ApiError, type AssignmentJson, type MeJson, type TeamJson, type UserJson } from './api.ts';
+import type { TeamExamplesJson } from '../shared/own-words.ts';
 import { setAssignmentProvider, type AssignmentMarker } from './assignments.ts';
 import { onAttemptFinished, type FinishedAttempt } from './attempts.ts';
 import { Outbox, type Delivery } from './outbox.ts';
@@ -22,6 +23,8 @@ export class Online {
   user: UserJson | null = null;
   teams: TeamJson[] = [];
   assignments: AssignmentJson[] = [];
+  /** The replies the team's trainer labelled, for the own-words tagger (fetched with the assignments). */
+  teamExamples: TeamExamplesJson = { version: 0, examples: [] };
   /** Scenarios trainers uploaded, for a signed-in player (a guest plays the built-in ones). */
   scenarios: Scenario[] = [];
   /** What became of the last finished attempt (for the debrief). */
@@ -100,6 +103,7 @@ export class Online {
     this.user = null;
     this.teams = [];
     this.assignments = [];
+    this.teamExamples = { version: 0, examples: [] };
     this.scenarios = [];
     this.latest = null;
     this.#storage.removeItem(ACCOUNT_KEY);
@@ -139,8 +143,23 @@ export class Online {
     } catch {
       return; // offline: keep what we knew
     }
+    void this.refreshTeamExamples();
     setAssignmentProvider((id) => markerFor(this.assignmentFor(id)));
     this.#changed();
+  }
+
+  async refreshTeamExamples(): Promise<void> {
+    try {
+      const got = await this.api.teamExamples();
+      if (this.user) this.teamExamples = got;
+    } catch {
+      // offline, or a server without labels: keep what we knew
+    }
+  }
+
+  /** Own-words mode asked for by the trainer: the assignment this scenario's attempt counts towards says so. */
+  ownWordsFor(scenarioId: string): boolean {
+    return this.user?.role === 'trainee' && this.assignmentFor(scenarioId)?.ownWords === true;
   }
 
   async refreshScenarios(): Promise<void> {

@@ -26,6 +26,7 @@ import { registerAssignmentRoutes } from './routes/assignments.ts';
 import { registerAttemptRoutes } from './routes/attempts.ts';
 import { registerLeaderboardRoutes } from './routes/leaderboards.ts';
 import { registerLmsRoutes } from './routes/lms.ts';
+import { registerOwnWordsLabelRoutes } from './routes/own-words-labels.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerTeamRoutes } from './routes/teams.ts';
 import { registerTrainerRoutes } from './routes/trainer.ts';
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAttemptRoutes(app, ctx);
   registerLeaderboardRoutes(app, ctx);
   registerLmsRoutes(app, ctx);
+  registerOwnWordsLabelRoutes(app, ctx);
   registerTrainerRoutes(app, ctx, options.distDir ?? DIST_DIR);
 
   const dist = options.distDir === undefined ? DIST_DIR : options.distDir;

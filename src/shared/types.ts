@@ -48,6 +48,8 @@ export interface AssignmentJson {
   /** null: the whole team; otherwise the chosen trainees' ids. */
   trainees: number[] | null;
   createdAt: string;
+  /** Own-words mode for this assignment: the game asks the trainee to type their replies. */
+  ownWords: boolean;
 }
 
 export interface Skill {

@@ -14,6 +14,7 @@ import type {
   UserJson,
 } from '../shared/types.ts';
 import { ApiError, CSRF_HEADERS } from '../shared/http.ts';
+import type { UnsureListJson } from '../shared/own-words.ts';
 
 export { ApiError };
 
@@ -87,9 +88,10 @@ export interface NewAssignments {
   dueAt: string;
   passMark: number;
   maxAttempts: number | null;
+  ownWords?: boolean;
 }
 
-export type AssignmentChanges = Partial<Pick<AssignmentJson, 'dueAt' | 'passMark' | 'maxAttempts' | 'trainees'>>;
+export type AssignmentChanges = Partial<Pick<AssignmentJson, 'dueAt' | 'passMark' | 'maxAttempts' | 'trainees' | 'ownWords'>>;
 
 export interface ProgressFilter {
   q?: string;
@@ -136,6 +138,10 @@ export const api = {
   },
   traineeAttempts: (id: number) => get<TraineeAttemptsJson>(`/api/trainees/${id}/attempts`),
   mistakes: (teamId: number, scenarioId: string) => get<MistakesJson>(`/api/teams/${teamId}/mistakes?scenario=${enc(scenarioId)}`),
+  /** Typed replies to label, and the team's labels. */
+  ownWords: (teamId: number) => get<UnsureListJson>(`/api/trainer/teams/${teamId}/own-words`),
+  /** Labels a typed reply with moves (none: removes the label); answers the team's new labels version. */
+  labelReply: (teamId: number, typed: string, moves: string[]) => request<{ version: number }>('PUT', `/api/trainer/teams/${teamId}/own-words/labels`, { typed, moves }),
 
   // Scenarios
   library: () => get<Library>('/api/trainer/library'),

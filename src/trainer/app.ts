@@ -6,6 +6,7 @@ import { Icon, Loading, Toaster, ErrorBox } from './components/ui.ts';
 import type { TeamJson } from '../shared/types.ts';
 import { AssignPage } from './panels/assign.ts';
 import { MistakesPage } from './panels/mistakes.ts';
+import { OwnWordsPage } from './panels/own-words.ts';
 import { ProgressPage } from './panels/progress.ts';
 import { ScenarioPage } from './panels/scenario.ts';
 import { ScenariosPage } from './panels/scenarios.ts';
@@ -123,6 +124,8 @@ function Page({ route }: { route: Route }) {
       return h(ProgressPage, { key: route.teamId, teamId: route.teamId });
     case 'mistakes':
       return h(MistakesPage, { key: route.teamId, teamId: route.teamId, scenario: route.scenario });
+    case 'own-words':
+      return h(OwnWordsPage, { key: route.teamId, teamId: route.teamId });
     case 'trainee':
       return h(TraineePage, { key: route.traineeId, traineeId: route.traineeId });
     case 'scenarios':

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'assign'; teamId: number; scenario: string | null }
   | { page: 'progress'; teamId: number }
   | { page: 'mistakes'; teamId: number; scenario: string | null }
+  | { page: 'own-words'; teamId: number }
   | { page: 'trainee'; traineeId: number }
   | { page: 'scenarios' }
   | { page: 'scenario'; scenarioId: string }
@@ -27,6 +28,7 @@ export function parseHash(hash: string): Route {
     if (c === 'assign' && parts.length === 3) return { page: 'assign', teamId, scenario: params.get('scenario') };
     if (c === 'progress' && parts.length === 3) return { page: 'progress', teamId };
     if (c === 'mistakes' && parts.length === 3) return { page: 'mistakes', teamId, scenario: params.get('scenario') };
+    if (c === 'own-words' && parts.length === 3) return { page: 'own-words', teamId };
   }
   if (a === 'trainees' && id(b) !== null && parts.length === 2) return { page: 'trainee', traineeId: id(b) as number };
   if (a === 'scenarios' && parts.length === 1) return { page: 'scenarios' };
@@ -42,6 +44,7 @@ export const href = {
   assign: (id: number, scenario?: string) => `#/teams/${id}/assign${scenario ? `?scenario=${encodeURIComponent(scenario)}` : ''}`,
   progress: (id: number) => `#/teams/${id}/progress`,
   mistakes: (id: number, scenario?: string | null) => `#/teams/${id}/mistakes${scenario ? `?scenario=${encodeURIComponent(scenario)}` : ''}`,
+  ownWords: (id: number) => `#/teams/${id}/own-words`,
   trainee: (id: number) => `#/trainees/${id}`,
   scenarios: () => '#/scenarios',
   scenario: (id: string) => `#/scenarios/${encodeURIComponent(id)}`,

@@ -1,7 +1,8 @@
-// Own-words mode in Chromium, connected to the server: a signed-in trainee turns the setting on, plays
-// trophy-room by typing every reply, corrects the game's reading once, sees the typed words in the
-// debrief, and the trainer finds them in the trainee's transcript. Screenshots: own-words-type,
-// own-words-confirm, own-words-debrief, own-words-trainer.
+// Own-words mode in Chromium, connected to the server: the trainer assigns trophy-room with the
+// own-words option (the trainee's own setting stays off), the trainee plays it by typing every reply,
+// corrects the game's reading once, sees the typed words in the debrief; the trainer finds them in the
+// trainee's transcript and labels the corrected reply for the team. Screenshots: own-words-type,
+// own-words-confirm, own-words-debrief, own-words-trainer, own-words-labels.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/engine/files.ts';
@@ -23,6 +24,7 @@ let browser: Browser;
 let trainerCtx: BrowserContext;
 let trainee: { context: BrowserContext; page: Page; errors: string[] };
 let traineeId = 0;
+let teamId = 0;
 let me: unknown = null;
 const typed: string[] = [];
 let corrected = '';
@@ -70,6 +72,10 @@ describe('own-words mode', () => {
     const t = trainerCtx.request;
     expect((await t.post(`${server.url}/api/setup`, { headers: CSRF, data: { name: 'Maria Okafor', email: 'maria@example.com', password: 'trainer password' } })).status()).toBe(201);
     const team = await (await t.post(`${server.url}/api/teams`, { headers: CSRF, data: { name: 'Front desk' } })).json();
+    teamId = team.id;
+    const due = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const a = await t.post(`${server.url}/api/teams/${team.id}/assignments`, { headers: CSRF, data: { scenarioIds: [SCENARIO], dueAt: due, ownWords: true } });
+    expect(a.status()).toBe(201);
     const j = await trainee.context.request.post(`${server.url}/api/join`, { headers: CSRF, data: { inviteCode: team.inviteCode, name: 'Priya Raman', email: 'priya@example.com', password: 'trainee password' } });
     expect(j.status()).toBe(201);
     traineeId = (await j.json()).user.id;
@@ -78,15 +84,18 @@ describe('own-words mode', () => {
 
   it('plays trophy-room by typing, corrects one reading, and sees the typed words in the debrief', async () => {
     const { page, errors } = trainee;
-    // Own-words mode on, and the game remembers the signed-in trainee (the session cookie is the context's).
+    // The own-words setting off (the assignment asks for it), and the game remembers the signed-in
+    // trainee (the session cookie is the context's).
     await page.addInitScript(([settings, account, meJson]) => {
-      localStorage.setItem(settings, JSON.stringify({ ownWords: true }));
+      localStorage.setItem(settings, JSON.stringify({ ownWords: false }));
       localStorage.setItem(account, meJson);
     }, [KEYS.settings, ACCOUNT_KEY, JSON.stringify(me)] as const);
     // The tagger's chunk is fetched only now, in own-words mode.
     const chunks: string[] = [];
     page.on('request', (r) => chunks.push(r.url()));
+    const assigned = page.waitForResponse((r) => r.url().endsWith('/api/me/assignments') && r.ok());
     await openTitle(page, server.url, '?typing=instant');
+    expect((await (await assigned).json()).assignments[0].ownWords).toBe(true);
     await startScenario(page, SCENARIO);
     let turn = 0;
     for (let guard = 0; guard < 60; guard++) {
@@ -142,5 +151,20 @@ describe('own-words mode', () => {
     expect(await page.locator('details.attempt').first().locator('.typed').count()).toBe(typed.length);
     await first.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screenshots/own-words-trainer.png' });
+  });
+
+  it('the trainer labels the corrected reply, and the team gets it as an example', async () => {
+    const page = await trainerCtx.newPage();
+    await page.goto(`${server.url}/trainer#/teams/${teamId}/own-words`);
+    const row = page.locator('#own-words-unsure .typed-item', { hasText: OWN });
+    await row.locator('.label-button').click();
+    await row.locator('input[value="apologize"]').check();
+    await row.locator('input[value="own-it"]').check();
+    await screenshot(page, 'own-words-labels');
+    await row.locator('button[type="submit"]').click();
+    await page.locator('#own-words-labels .typed-item', { hasText: OWN }).waitFor();
+    expect(await page.locator('#own-words-unsure .typed-item', { hasText: OWN }).count()).toBe(0);
+    const ex = await (await trainee.context.request.get(`${server.url}/api/me/own-words/examples`)).json();
+    expect(ex).toEqual({ version: 1, examples: [{ text: OWN, moves: ['apologize', 'own-it'] }] });
   });
 });

@@ -78,6 +78,17 @@ const MATRIX: Row[] = [
     expect: { anonymous: 401, traineeA: 403, traineeB: 403, trainerA: 200, trainerB: 403 },
   },
   {
+    route: 'GET /api/trainer/teams/:teamA/own-words',
+    call: (c, f) => c.get(`/api/trainer/teams/${f.w.teamA.id}/own-words`),
+    expect: { anonymous: 401, traineeA: 403, traineeB: 403, trainerA: 200, trainerB: 403 },
+  },
+  {
+    route: 'PUT /api/trainer/teams/:teamA/own-words/labels',
+    call: (c, f) => c.put(`/api/trainer/teams/${f.w.teamA.id}/own-words/labels`, { typed: 'leave it with me', moves: ['own-it'] }),
+    expect: { anonymous: 401, traineeA: 403, traineeB: 403, trainerA: 200, trainerB: 403 },
+  },
+  { route: 'GET /api/me/own-words/examples', call: (c) => c.get('/api/me/own-words/examples'), expect: loggedIn(200) },
+  {
     route: 'POST /api/join (team A code, new email)',
     call: (c, f) => c.post('/api/join', { inviteCode: f.w.teamA.inviteCode, email: `joiner${++joinCounter}@example.com`, name: 'Joiner', password: 'long enough' }),
     expect: all(201),

@@ -10,6 +10,7 @@ const assignment = (id: number, title: string, trainees: number[] | null = null)
   dueAt: '2030-01-10T17:00:00.000Z',
   passMark: 70,
   maxAttempts: id === 2 ? 3 : null,
+  ownWords: false,
   trainees,
   createdAt: '2030-01-01T00:00:00.000Z',
 });

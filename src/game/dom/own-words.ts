@@ -7,7 +7,7 @@ export interface OwnWordsProps {
   replies: ReadonlyArray<{ id: string; text: string }>;
   understand(typed: string): Promise<Understood>;
   /** Says the reply; false when the customer has not finished yet (the player may try again). */
-  confirm(choice: { id: string; typed: string; suggested: string; corrected: boolean }): boolean;
+  confirm(choice: { id: string; typed: string; suggested: string; corrected: boolean; unsure: boolean }): boolean;
 }
 
 export function ownWordsPanel(p: OwnWordsProps): HTMLElement {
@@ -24,9 +24,9 @@ export function ownWordsPanel(p: OwnWordsProps): HTMLElement {
   );
   const el = h('div', { class: 'own-words', 'data-own-words': 'type' }, form, status);
 
-  const confirm = (id: string, typed: string, suggested: string) => {
+  const confirm = (id: string, typed: string, suggested: string, unsure: boolean) => {
     if (el.dataset.ownWords === 'done') return;
-    if (!p.confirm({ id, typed, suggested, corrected: id !== suggested })) {
+    if (!p.confirm({ id, typed, suggested, corrected: id !== suggested, unsure })) {
       status.textContent = 'One moment: let them finish speaking first.';
       return;
     }
@@ -39,9 +39,9 @@ export function ownWordsPanel(p: OwnWordsProps): HTMLElement {
     const [best, ...rest] = ranked;
     el.dataset.ownWords = 'confirm';
     const others = rest.map((id) =>
-      h('button', { class: 'choice own-words-alt', type: 'button', 'data-choice': id, onclick: () => confirm(id, typed, best) }, h('span', { class: 'choice-text' }, textOf(id))),
+      h('button', { class: 'choice own-words-alt', type: 'button', 'data-choice': id, onclick: () => confirm(id, typed, best, unsure) }, h('span', { class: 'choice-text' }, textOf(id))),
     );
-    const yes = h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'confirm-reply', 'data-choice': best, onclick: () => confirm(best, typed, best) }, icon('check'), h('span', null, 'Yes, that'));
+    const yes = h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'confirm-reply', 'data-choice': best, onclick: () => confirm(best, typed, best, unsure) }, icon('check'), h('span', null, 'Yes, that'));
     const edit = h('button', { class: 'btn btn-ghost', type: 'button', 'data-action': 'edit-reply', onclick: () => showTyping(typed) }, h('span', null, 'Edit my words'));
     el.replaceChildren(
       h('p', { class: 'own-words-typed' }, h('strong', null, 'You said: '), `“${typed}”`),

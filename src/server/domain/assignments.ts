@@ -29,5 +29,6 @@ export function assignmentJson(a: Assignment) {
     passMark: a.passMark,
     maxAttempts: a.maxAttempts,
     createdAt: a.createdAt,
+    ownWords: a.ownWords,
   };
 }

@@ -41,6 +41,7 @@ const ownWordsSchema = {
       suggested: { type: 'string', minLength: 1, maxLength: 100 },
       choice: { type: 'string', minLength: 1, maxLength: 100 },
       corrected: { type: 'boolean' },
+      unsure: { type: 'boolean' },
     },
     ['turn', 'typed', 'suggested', 'choice', 'corrected'],
   ),

@@ -28,6 +28,7 @@ interface NewBody {
   dueAt: string;
   passMark: number;
   maxAttempts: number | null;
+  ownWords: boolean;
 }
 
 interface PatchBody {
@@ -35,6 +36,7 @@ interface PatchBody {
   passMark?: number;
   maxAttempts?: number | null;
   trainees?: number[] | null;
+  ownWords?: boolean;
 }
 
 export function trainerAssignmentJson(a: Assignment, title: string | null, chosen: number[] | undefined): AssignmentJson {
@@ -85,6 +87,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
             dueAt,
             passMark: { ...passMark, default: 70 },
             maxAttempts: { ...maxAttempts, default: null },
+            ownWords: { type: 'boolean', default: false },
           },
           ['scenarioIds', 'dueAt'],
         ),
@@ -106,6 +109,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
         maxAttempts: b.maxAttempts,
         createdBy: user.id,
         trainees: chosen,
+        ownWords: b.ownWords,
       });
       reply.code(201);
       return { assignments: created.map((a) => trainerAssignmentJson(a, title(a.scenarioId), chosen ?? undefined)) };
@@ -122,11 +126,11 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
     '/api/assignments/:id',
     {
       config: { auth: 'trainer' },
-      schema: { params: idParams, body: object({ dueAt, passMark, maxAttempts, trainees }) },
+      schema: { params: idParams, body: object({ dueAt, passMark, maxAttempts, trainees, ownWords: { type: 'boolean' } }) },
     },
     async (request) => {
       const b = request.body;
-      if (Object.keys(b).length === 0) throw badRequest('nothing to change: send dueAt, passMark, maxAttempts or trainees');
+      if (Object.keys(b).length === 0) throw badRequest('nothing to change: send dueAt, passMark, maxAttempts, trainees or ownWords');
       const due = b.dueAt === undefined ? undefined : dueDate(b.dueAt);
       const a = await ownAssignment(store, signedIn(request), request.params.id);
       const chosen = b.trainees === undefined ? undefined : await checkTrainees(a.teamId, b.trainees);
@@ -135,6 +139,7 @@ export function registerTrainerAssignmentRoutes(app: FastifyInstance, ctx: Serve
         passMark: b.passMark,
         maxAttempts: b.maxAttempts,
         trainees: chosen,
+        ownWords: b.ownWords,
       });
       if (!updated) throw notFound(`no assignment ${a.id}`);
       const now = await trainerStore.traineesOf([a.id]);

@@ -1,4 +1,4 @@
-// The replies typed in own-words mode (migrations/104_own_words.sql), by attempt and turn.
+// The replies typed in own-words mode (migrations/104_own_words.sql, unsure from 105), by attempt and turn.
 import type { OwnWordsTurn } from '../../shared/own-words.ts';
 import type { Queryable } from './db.ts';
 
@@ -9,6 +9,7 @@ interface Row extends Record<string, unknown> {
   suggested: string;
   choice: string;
   corrected: boolean;
+  unsure: boolean;
 }
 
 export class OwnWordsStore {
@@ -18,9 +19,9 @@ export class OwnWordsStore {
   async save(attemptId: number, turns: readonly OwnWordsTurn[]): Promise<void> {
     for (const t of turns) {
       await this.db.query(
-        `insert into attempt_own_words (attempt_id, turn, typed, suggested, choice, corrected) values ($1, $2, $3, $4, $5, $6)
+        `insert into attempt_own_words (attempt_id, turn, typed, suggested, choice, corrected, unsure) values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (attempt_id, turn) do nothing`,
-        [attemptId, t.turn, t.typed, t.suggested, t.choice, t.corrected],
+        [attemptId, t.turn, t.typed, t.suggested, t.choice, t.corrected, t.unsure === true],
       );
     }
   }
@@ -32,7 +33,7 @@ export class OwnWordsStore {
     for (const r of rows) {
       const id = Number(r.attempt_id);
       const list = out.get(id) ?? [];
-      list.push({ turn: Number(r.turn), typed: r.typed, suggested: r.suggested, choice: r.choice, corrected: r.corrected });
+      list.push({ turn: Number(r.turn), typed: r.typed, suggested: r.suggested, choice: r.choice, corrected: r.corrected, ...(r.unsure ? { unsure: true } : {}) });
       out.set(id, list);
     }
     return out;

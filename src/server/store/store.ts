@@ -39,6 +39,8 @@ export interface Assignment {
   maxAttempts: number | null;
   createdBy: number;
   createdAt: string;
+  /** The game asks for typed replies when this is played (migrations/105_assignment_own_words.sql). */
+  ownWords: boolean;
 }
 
 export interface Progress {
@@ -145,11 +147,11 @@ export function joinedTeam(r: Row): Team {
   return toTeam({ id: r.team_id, name: r.team_name, trainer_id: r.trainer_id, invite_code: r.invite_code, created_at: r.team_created_at });
 }
 
-export const ASSIGNMENT_COLUMNS = 'a.id, a.team_id, a.scenario_id, a.due_at, a.pass_mark, a.max_attempts, a.created_by, a.created_at';
+export const ASSIGNMENT_COLUMNS = 'a.id, a.team_id, a.scenario_id, a.due_at, a.pass_mark, a.max_attempts, a.created_by, a.created_at, a.own_words';
 
-/** Parameters: team, scenario, due, pass mark, max attempts, created by. */
-export const INSERT_ASSIGNMENT = `insert into assignments as a (team_id, scenario_id, due_at, pass_mark, max_attempts, created_by)
-  values ($1, $2, $3, $4, $5, $6) returning ${ASSIGNMENT_COLUMNS}`;
+/** Parameters: team, scenario, due, pass mark, max attempts, created by, own words. */
+export const INSERT_ASSIGNMENT = `insert into assignments as a (team_id, scenario_id, due_at, pass_mark, max_attempts, created_by, own_words)
+  values ($1, $2, $3, $4, $5, $6, $7) returning ${ASSIGNMENT_COLUMNS}`;
 
 export function toAssignment(r: Row): Assignment {
   return {
@@ -161,6 +163,7 @@ export function toAssignment(r: Row): Assignment {
     maxAttempts: numOrNull(r.max_attempts),
     createdBy: num(r.created_by),
     createdAt: iso(r.created_at),
+    ownWords: r.own_words === true,
   };
 }
 
@@ -438,8 +441,8 @@ export class Store {
 
   // ---- assignments -------------------------------------------------------------------------------
 
-  async createAssignment(a: { teamId: number; scenarioId: string; dueAt: Date; passMark: number; maxAttempts: number | null; createdBy: number }): Promise<Assignment> {
-    const [r] = await this.db.query(INSERT_ASSIGNMENT, [a.teamId, a.scenarioId, a.dueAt, a.passMark, a.maxAttempts, a.createdBy]);
+  async createAssignment(a: { teamId: number; scenarioId: string; dueAt: Date; passMark: number; maxAttempts: number | null; createdBy: number; ownWords?: boolean }): Promise<Assignment> {
+    const [r] = await this.db.query(INSERT_ASSIGNMENT, [a.teamId, a.scenarioId, a.dueAt, a.passMark, a.maxAttempts, a.createdBy, a.ownWords ?? false]);
     return toAssignment(r);
   }
 

@@ -14,6 +14,8 @@ export interface NewAssignments {
   createdBy: number;
   /** null: the whole team. */
   trainees: number[] | null;
+  /** Typed replies (own-words mode) when it is played. */
+  ownWords?: boolean;
 }
 
 export interface AssignmentChanges {
@@ -22,6 +24,7 @@ export interface AssignmentChanges {
   maxAttempts?: number | null;
   /** null: the whole team; an array: exactly these trainees. */
   trainees?: number[] | null;
+  ownWords?: boolean;
 }
 
 export interface ScenarioUpload {
@@ -115,7 +118,7 @@ export class TrainerStore {
     return this.db.transaction(async (tx) => {
       const out: Assignment[] = [];
       for (const scenarioId of n.scenarioIds) {
-        const [r] = await tx.query(INSERT_ASSIGNMENT, [n.teamId, scenarioId, n.dueAt, n.passMark, n.maxAttempts, n.createdBy]);
+        const [r] = await tx.query(INSERT_ASSIGNMENT, [n.teamId, scenarioId, n.dueAt, n.passMark, n.maxAttempts, n.createdBy, n.ownWords ?? false]);
         const a = toAssignment(r);
         if (n.trainees) await this.#setTrainees(tx, a.id, n.trainees);
         out.push(a);
@@ -156,9 +159,10 @@ export class TrainerStore {
         `update assignments as a set
            due_at = coalesce($2, a.due_at),
            pass_mark = coalesce($3, a.pass_mark),
-           max_attempts = case when $4::boolean then $5::integer else a.max_attempts end
+           max_attempts = case when $4::boolean then $5::integer else a.max_attempts end,
+           own_words = coalesce($6::boolean, a.own_words)
          where a.id = $1 returning ${ASSIGNMENT_COLUMNS}`,
-        [id, c.dueAt ?? null, c.passMark ?? null, c.maxAttempts !== undefined, c.maxAttempts ?? null],
+        [id, c.dueAt ?? null, c.passMark ?? null, c.maxAttempts !== undefined, c.maxAttempts ?? null, c.ownWords ?? null],
       );
       if (!r) return null;
       if (c.passMark !== undefined) {

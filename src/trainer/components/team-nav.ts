@@ -4,7 +4,7 @@ import { useSession } from '../session.ts';
 import { href } from '../router.ts';
 import { Empty, Icon, LinkButton, PageHeader } from './ui.ts';
 
-export type TeamTab = 'overview' | 'progress' | 'mistakes' | 'assign';
+export type TeamTab = 'overview' | 'progress' | 'mistakes' | 'own-words' | 'assign';
 
 export function TeamHeader({ teamId, tab, title, actions, children }: { teamId: number; tab: TeamTab; title?: ComponentChildren; actions?: ComponentChildren; children?: ComponentChildren }) {
   const { teams } = useSession();
@@ -13,6 +13,7 @@ export function TeamHeader({ teamId, tab, title, actions, children }: { teamId: 
     ['overview', 'Members & assignments', href.team(teamId)],
     ['progress', 'Progress', href.progress(teamId)],
     ['mistakes', 'Common mistakes', href.mistakes(teamId)],
+    ['own-words', 'Typed replies', href.ownWords(teamId)],
   ];
   return h(
     'div',

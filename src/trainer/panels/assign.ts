@@ -32,7 +32,7 @@ export function AssignPage({ teamId, preselect }: { teamId: number; preselect: s
   const [query, setQuery] = useState('');
   const [difficulty, setDifficulty] = useState('');
   const [chosen, setChosen] = useState<number[] | null>(null);
-  const [settings, setSettings] = useState<SettingsValue>({ due: toLocalInput(defaultDue()), passMark: '70', limit: '' });
+  const [settings, setSettings] = useState<SettingsValue>({ due: toLocalInput(defaultDue()), passMark: '70', limit: '', ownWords: false });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
@@ -69,6 +69,7 @@ export function AssignPage({ teamId, preselect }: { teamId: number; preselect: s
         dueAt: fromLocalInput(settings.due) as string,
         passMark: Number(settings.passMark),
         maxAttempts: settings.limit === '' ? null : Number(settings.limit),
+        ownWords: settings.ownWords,
       });
       notify(`${plural(r.assignments.length, 'scenario')} assigned to ${chosen === null ? team.name : plural(chosen.length, 'trainee')}`);
       navigate(href.team(teamId));

@@ -1,4 +1,4 @@
-// Edit an assignment (due date, pass mark, attempt limit, who it is for) or withdraw it.
+// Edit an assignment (due date, pass mark, attempt limit, own words, who it is for) or withdraw it.
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
@@ -26,7 +26,7 @@ export function AssignmentDialog({
 
   useEffect(() => {
     if (!assignment) return;
-    setValue({ due: toLocalInput(assignment.dueAt), passMark: String(assignment.passMark), limit: assignment.maxAttempts === null ? '' : String(assignment.maxAttempts) });
+    setValue({ due: toLocalInput(assignment.dueAt), passMark: String(assignment.passMark), limit: assignment.maxAttempts === null ? '' : String(assignment.maxAttempts), ownWords: assignment.ownWords === true });
     setChosen(assignment.trainees);
     setError(null);
     setConfirm(false);
@@ -51,6 +51,7 @@ export function AssignmentDialog({
         passMark: Number(value.passMark),
         maxAttempts: value.limit === '' ? null : Number(value.limit),
         trainees: chosen,
+        ownWords: value.ownWords,
       });
       notify(`“${title}” updated`);
       onChanged();

@@ -11,9 +11,11 @@ export interface SettingsValue {
   passMark: string;
   /** '' for unlimited. */
   limit: string;
+  /** Trainees type their replies (own-words mode) when they play it. */
+  ownWords: boolean;
 }
 
-export type SettingsProblems = Partial<Record<keyof SettingsValue, string>>;
+export type SettingsProblems = Partial<Record<Exclude<keyof SettingsValue, 'ownWords'>, string>>;
 
 export function validateSettings(v: SettingsValue, opts: { allowPast?: boolean; now?: number } = {}): SettingsProblems {
   const now = opts.now ?? Date.now();
@@ -44,6 +46,12 @@ export function AssignmentSettings({ value: v, onChange, problems }: { value: Se
     ),
     field({ label: 'Attempt limit', error: problems.limit, hint: 'Empty: as many attempts as they like.' }, (p) =>
       h('input', { ...p, type: 'number', name: 'attempt-limit', min: 1, max: 1000, step: 1, inputMode: 'numeric', placeholder: 'No limit', value: v.limit, onInput: (e: Event) => onChange({ ...v, limit: value(e) }) }),
+    ),
+    h(
+      'label',
+      { class: 'check own-words-option' },
+      h('input', { type: 'checkbox', name: 'own-words', checked: v.ownWords, onChange: (e: Event) => onChange({ ...v, ownWords: (e.target as HTMLInputElement).checked }) }),
+      h('span', null, 'Own words: trainees type their replies instead of picking one (understood on the device).'),
     ),
   );
 }

@@ -187,6 +187,7 @@ function Matrix({
                   h('span', { class: late ? 'text-warn' : undefined }, dueLabel(a.dueAt, now)),
                   h('span', null, ` · pass ${a.passMark}`),
                   a.trainees ? h('span', null, ` · ${plural(a.trainees.length, 'trainee')}`) : null,
+                  a.ownWords ? h('span', { title: 'Trainees type their replies' }, ' · own words') : null,
                 ),
                 h('button', { type: 'button', class: 'link-button', onClick: () => onEdit(a), 'aria-label': `Edit ${a.scenarioTitle ?? a.scenarioId}` }, 'Edit'),
               ),

@@ -199,7 +199,7 @@ function AssignmentsTable({ data, onEdit }: { data: ProgressJson; onEdit: (a: As
           return h(
             'tr',
             { key: a.id },
-            h('th', { scope: 'row' }, h('a', { href: href.scenario(a.scenarioId), class: 'strong' }, a.scenarioTitle ?? a.scenarioId)),
+            h('th', { scope: 'row' }, h('a', { href: href.scenario(a.scenarioId), class: 'strong' }, a.scenarioTitle ?? a.scenarioId), a.ownWords ? h('div', { class: 'sub' }, 'Own words: typed replies') : null),
             h('td', null, a.trainees === null ? 'Whole team' : plural(a.trainees.length, 'trainee')),
             h('td', null, h('div', null, formatDate(a.dueAt)), h('div', { class: overdue ? 'sub text-warn' : 'sub' }, dueLabel(a.dueAt, now))),
             h('td', { class: 'num' }, a.passMark),
