@@ -37,33 +37,54 @@ export function largeDraft(nodes = NODES): Record<string, unknown> {
   };
 }
 
+type Nodes = Record<string, { line: string; choices: { text: string; moves: string[] }[] }>;
+
+/** The kinds of edit timed: what a trainer types most, then an edit that changes how the scenario plays. */
+const EDITS: { label: string; edit: (nodes: Nodes, i: number) => void }[] = [
+  { label: "a customer's line", edit: (nodes, i) => (nodes[`step-${i % NODES}`].line += ' Again.') },
+  { label: "a reply's wording", edit: (nodes, i) => (nodes[`step-${i % NODES}`].choices[0].text += ' Truly.') },
+  {
+    label: "a reply's moves (every stage reruns)",
+    edit: (nodes, i) => {
+      const c = nodes[`step-${i % NODES}`].choices[1];
+      c.moves = c.moves.length > 1 ? ['ask-clarifying'] : ['ask-clarifying', 'acknowledge-feelings'];
+    },
+  },
+];
+
 export function studioSection(quick: boolean): Promise<SectionResult> {
   const edits = quick ? 15 : 40;
   const draft = largeDraft();
-  const nodes = draft.nodes as Record<string, { line: string }>;
-  progress(`studio: ${edits} edits of a ${NODES}-node draft, each checked as the studio's worker does`);
+  const nodes = draft.nodes as Nodes;
+  progress(`studio: ${edits} edits of each of ${EDITS.length} kinds to a ${NODES}-node draft, each checked as the studio's worker does`);
   checkDraft(stringify(draft, { lineWidth: 0 })); // warm up
-  const times: number[] = [];
+  const rows: { label: string; p50: number; p95: number }[] = [];
   let problems = 0;
   let routes = 0;
-  for (let i = 0; i < edits; i++) {
-    nodes[`step-${i % NODES}`].line += ' Again.';
-    const t = performance.now();
-    const check = checkDraft(stringify(draft, { lineWidth: 0 }));
-    times.push(performance.now() - t);
-    problems = check.problems.length;
-    routes = check.figures?.routes ?? 0;
+  for (const kind of EDITS) {
+    const times: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      kind.edit(nodes, i);
+      const t = performance.now();
+      const check = checkDraft(stringify(draft, { lineWidth: 0 }));
+      times.push(performance.now() - t);
+      problems = check.problems.length;
+      routes = check.figures?.routes ?? 0;
+    }
+    rows.push({ label: kind.label, p50: round(median(times), 1), p95: round(percentile(times, 95), 1) });
   }
-  const p50 = round(median(times), 1);
-  const p95 = round(percentile(times, 95), 1);
+  const [line, , moves] = rows;
   return Promise.resolve({
     title: 'Studio: live checks per edit',
     lines: [
-      `Each edit changes one node's line in a ${NODES}-node draft, then runs what the studio's worker runs: the data to YAML, the loader's checks, the structural analysis, the route walk (bounded to 30 ms; ${routes} routes counted on the last edit) and the blind strategies. ${problems} problem${problems === 1 ? '' : 's'} on the last edit.`,
+      `Each edit changes one node in a ${NODES}-node draft, then runs what the studio's worker runs: the data to YAML, one parse for the loader's checks and for placing problems, the structural analysis, the route walk (bounded to 30 ms; ${routes} routes counted on the last edit) and the blind strategies (as many plays as \`lint\`). The checker keeps its last route walk and strategy figures with the parts of the scenario they read: an edit to a customer's line, or to a reply's wording that keeps the replies' order by length, replays neither. ${problems} problem${problems === 1 ? '' : 's'} on the last edit.`,
       '',
-      ...table(['edits', 'median ms', 'p95 ms', 'target'], [[edits, p50, p95, `<= ${TARGET_MS} ms`]]),
+      ...table(['edit to', 'edits', 'median ms', 'p95 ms', 'target'], rows.map((r) => [r.label, edits, r.p50, r.p95, `<= ${TARGET_MS} ms`])),
     ],
-    checks: [{ name: `Studio check per edit at ${NODES} nodes (median)`, target: `<= ${TARGET_MS} ms`, value: `${p50} ms (p95 ${p95} ms)`, ok: p50 <= TARGET_MS }],
-    data: { edits, p50, p95, routes, problems, nodes: NODES },
+    checks: [
+      { name: `Studio check per edit at ${NODES} nodes (median, a customer's line)`, target: `<= ${TARGET_MS} ms`, value: `${line.p50} ms (p95 ${line.p95} ms)`, ok: line.p50 <= TARGET_MS },
+      { name: `Studio check per edit at ${NODES} nodes (median, a reply's moves)`, target: `<= ${TARGET_MS} ms`, value: `${moves.p50} ms (p95 ${moves.p95} ms)`, ok: moves.p50 <= TARGET_MS },
+    ],
+    data: { edits, rows, routes, problems, nodes: NODES, p50: line.p50, p95: line.p95 },
   });
 }

@@ -7,7 +7,7 @@ import type { Choice, Scenario } from './schema.ts';
 import { applyEvent, checkEvent, initialContext, type ConversationContext } from './conversation.ts';
 import { reportFor } from './report.ts';
 import { generator, shuffledChoices } from './shuffle.ts';
-import { ROUTE_SECONDS } from './routes.ts';
+import { playedParts, ROUTE_SECONDS } from './routes.ts';
 import { countWords } from './analyze.ts';
 import { DEFAULT_PASS_MARK } from './score.ts';
 
@@ -34,14 +34,27 @@ export interface Strategy {
   id: string;
   label: string;
   pick: Pick;
+  /** True when the strategy picks the same reply among these in any order (then the seed cannot change a play). */
+  orderFree?: (choices: readonly Choice[]) => boolean;
 }
 
 const SORRY = /\b(sorry|apologi[sz]e|apologies)\b/i;
+/** What the text-reading strategies pick by (strategyInputs keeps to the same three). */
+const textLength = (c: Choice) => c.text.length;
+const mostMoves = (c: Choice) => c.moves.length * 1000 + c.text.length;
+const saysSorry = (c: Choice) => SORRY.test(c.text);
 
 function maxBy(shown: readonly Choice[], key: (c: Choice) => number): Choice {
   let best = shown[0];
   for (const c of shown) if (key(c) > key(best)) best = c;
   return best;
+}
+
+/** maxBy picks the same reply in any order when no other reply ties with the largest value. */
+function uniqueMax(choices: readonly Choice[], key: (c: Choice) => number): boolean {
+  const values = choices.map(key);
+  const top = Math.max(...values);
+  return values.filter((v) => v === top).length === 1;
 }
 
 /** The blind strategies for a scenario: one per display position it ever shows, then the rest. */
@@ -54,12 +67,42 @@ export function strategiesFor(s: Scenario): Strategy[] {
   }));
   return [
     ...positions,
-    { id: 'longest', label: 'always the longest reply', pick: (shown) => maxBy(shown, (c) => c.text.length) },
-    { id: 'shortest', label: 'always the shortest reply', pick: (shown) => maxBy(shown, (c) => -c.text.length) },
-    { id: 'most-moves', label: 'always the reply tagged with most moves', pick: (shown) => maxBy(shown, (c) => c.moves.length * 1000 + c.text.length) },
-    { id: 'says-sorry', label: 'always a reply that says sorry', pick: (shown) => shown.find((c) => SORRY.test(c.text)) ?? shown[0] },
+    { id: 'longest', label: 'always the longest reply', pick: (shown) => maxBy(shown, textLength), orderFree: (cs) => uniqueMax(cs, textLength) },
+    { id: 'shortest', label: 'always the shortest reply', pick: (shown) => maxBy(shown, (c) => -textLength(c)), orderFree: (cs) => uniqueMax(cs, (c) => -textLength(c)) },
+    { id: 'most-moves', label: 'always the reply tagged with most moves', pick: (shown) => maxBy(shown, mostMoves), orderFree: (cs) => uniqueMax(cs, mostMoves) },
+    {
+      id: 'says-sorry',
+      label: 'always a reply that says sorry',
+      pick: (shown) => shown.find(saysSorry) ?? shown[0],
+      orderFree: (cs) => cs.length === 1 || cs.filter(saysSorry).length === 1,
+    },
     { id: 'random', label: 'a random reply', pick: (shown, random) => shown[Math.floor(random() * shown.length)] },
   ];
+}
+
+/** Dense ranks of `values` (ties share a rank), which is all a pick by the largest value depends on. */
+function ranks(values: readonly number[]): number[] {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  return values.map((v) => sorted.indexOf(v));
+}
+
+/**
+ * The parts of a scenario the blind strategies' plays read, as one string: the walk's inputs, and for
+ * each reply only what a strategy picks by (its length and move count against the others at its node,
+ * whether it says sorry). A scenario with the same inputs has the same figures, so an edit to a
+ * customer's line or a reply's wording that keeps those orders need not replay the strategies.
+ */
+export function strategyInputs(s: Scenario): string {
+  const perNode = new Map<Scenario['nodes'][string], { long: number[]; most: number[] }>();
+  const of = (node: Scenario['nodes'][string]) => {
+    let r = perNode.get(node);
+    if (!r) {
+      r = { long: ranks(node.choices.map(textLength)), most: ranks(node.choices.map(mostMoves)) };
+      perNode.set(node, r);
+    }
+    return r;
+  };
+  return JSON.stringify(playedParts(s, (node, i) => [of(node).long[i], of(node).most[i], saysSorry(node.choices[i])]));
 }
 
 export interface PlayResult {
@@ -103,13 +146,19 @@ export interface Gameability {
 
 export function measureGameability(s: Scenario, options: { seeds?: number; randomPlays?: number; passMark?: number } = {}): Gameability {
   const seeds = options.seeds ?? STRATEGY_SEEDS;
+  const nodes = Object.values(s.nodes);
   const strategies = strategiesFor(s).map((strategy) => {
     const plays = strategy.id === 'random' ? (options.randomPlays ?? RANDOM_PLAYS) : seeds;
+    // A strategy that picks the same reply at every node whatever the order plays alike under every
+    // seed: one play stands for all of them (the figures are the same as from playing each).
+    const orderFree = strategy.orderFree;
+    const alike = orderFree !== undefined && nodes.every((n) => orderFree(n.choices));
+    let once: PlayResult | null = null;
     let total = 0;
     let passes = 0;
     const outcomes: Record<string, number> = {};
     for (let i = 0; i < plays; i++) {
-      const r = playStrategy(s, strategy, (i * 2654435761) >>> 0, options.passMark);
+      const r = alike ? (once ??= playStrategy(s, strategy, 0, options.passMark)) : playStrategy(s, strategy, (i * 2654435761) >>> 0, options.passMark);
       total += r.overall;
       if (r.passed) passes++;
       const o = r.outcome ?? 'none';

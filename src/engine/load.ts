@@ -59,8 +59,23 @@ function describePath(path: Path): string {
 }
 
 export function parseScenario(text: string, file = '<scenario>'): LoadResult {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  return readScenario(text, file).result;
+}
+
+/** The parsed YAML document along with the result, for callers that also place findings in the text. */
+export interface ReadScenario {
+  result: LoadResult;
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+export function readScenario(text: string, file = '<scenario>'): ReadScenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  return { result: loadDocument(text, file, doc, lineCounter), doc, lineCounter };
+}
+
+function loadDocument(text: string, file: string, doc: Document, lc: LineCounter): LoadResult {
   const errors: ScenarioError[] = [];
   const at = (path: Path, message: string, atKey = false) => errors.push({ file, ...locate(doc, lc, path, atKey), message });
   const comments = sameLineComments(text, doc, lc);

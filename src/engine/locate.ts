@@ -1,5 +1,5 @@
 // Finds where a path such as ["nodes", "listen", "choices", 2, "text"] sits in a scenario's YAML text.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export interface Position {
   line: number;
@@ -14,7 +14,11 @@ export type Locator = (path: readonly (string | number)[]) => Position;
  */
 export function locator(text: string): Locator {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
+  return locatorFor(parseDocument(text, { lineCounter, keepSourceTokens: false }), lineCounter);
+}
+
+/** The same, for a document already parsed with `lineCounter` (so a caller need not parse it twice). */
+export function locatorFor(doc: Document, lineCounter: LineCounter): Locator {
   return (path) => {
     let node: unknown = doc.contents;
     let offset = (node as Node | null)?.range?.[0] ?? 0;

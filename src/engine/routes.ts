@@ -49,7 +49,9 @@ export interface WalkBudget {
 function spent(budget: WalkBudget): boolean {
   if (budget.exhausted) return true;
   const visits = (budget.visits = (budget.visits ?? 0) + 1);
-  if ((budget.maxVisits !== undefined && visits > budget.maxVisits) || (budget.deadline !== undefined && visits % 512 === 0 && Date.now() > budget.deadline)) {
+  // The clock is read every 32 steps: a step deep in a long scenario costs tens of microseconds, so
+  // a coarser check would overrun a short deadline by as much again.
+  if ((budget.maxVisits !== undefined && visits > budget.maxVisits) || (budget.deadline !== undefined && visits % 32 === 0 && Date.now() > budget.deadline)) {
     budget.exhausted = true;
   }
   return budget.exhausted === true;
@@ -82,6 +84,33 @@ export function* walkRoutes(s: Scenario, limit = DEFAULT_ROUTE_LIMIT, budget?: W
     visiting.delete(ctx.node);
   }
   yield* visit(initialContext(s));
+}
+
+/**
+ * The parts of a scenario a walk reads, as one string: two scenarios with the same inputs have the
+ * same routes and scores, so a caller may keep a walk's result until these change. Leaves out only
+ * what no step, score or report reads (the words on screen, the briefing, the customer's name and
+ * look); any other field, including one added later, stays in.
+ */
+export function walkInputs(s: Scenario): string {
+  return JSON.stringify(playedParts(s, () => undefined));
+}
+
+/** The scenario without its presentation; each reply's text becomes what `text` makes of it. */
+export function playedParts(s: Scenario, text: (node: Scenario['nodes'][string], index: number) => unknown): unknown {
+  const { $schema: _schema, title: _title, setting: _setting, difficulty: _difficulty, company: _company, briefing: _briefing, customer, nodes, endings, ...rest } = s;
+  const { name: _name, voice: _voice, look: _look, ...played } = customer;
+  return {
+    ...rest,
+    customer: played,
+    nodes: Object.entries(nodes).map(([id, node]) => {
+      const { narration: _narration, line: _line, emotion: _emotion, choices, silence, ...kept } = node;
+      const replies = choices.map(({ note: _note, text: _text, ...c }, i) => ({ ...c, text: text(node, i) }));
+      const quiet = silence ? (({ line: _quiet, ...sk }) => sk)(silence) : undefined;
+      return [id, { ...kept, choices: replies, silence: quiet }];
+    }),
+    endings: Object.entries(endings).map(([id, { line: _line, emotion: _emotion, summary: _summary, ...e }]) => [id, e]),
+  };
 }
 
 const KEYS = ['empathy', 'ownership', 'timing', 'overall'] as const;
