@@ -53,6 +53,9 @@ beforeAll(async () => {
   url = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
+  // The game's client fires requests it does not wait for (the team's labelled replies); a
+  // connection Node's fetch still holds would keep close() waiting for it.
+  app?.server.closeAllConnections();
   await app?.close();
   await ts?.close();
 });
